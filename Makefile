@@ -1,0 +1,48 @@
+# Two jobs: `make serve` (the site on http://127.0.0.1:8000) and `make test`.
+# Each installs what it needs first and is safe to run again: the stamp files
+# below are only rebuilt when the pinned package lists change.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test bench setup chromium clean
+
+serve: setup
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+test: setup chromium
+	$(BIN)/pytest
+
+bench: setup chromium
+	$(BIN)/python bench/widget_start.py
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Debian's Chromium drives the browser tests; Playwright's own browser
+# download cannot work on an offline build machine.
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "The browser tests need Debian's Chromium: run 'sudo apt-get install chromium' and try again." >&2; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,36 @@
+// Module Web Worker: runs Pyodide and the site's quiz/ wheel off the main thread.
+// Everything is fetched from this site; nothing goes to another host.
+import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
+
+const assets = new URL("../assets/", import.meta.url);
+
+async function fetchOk(url, as) {
+  // no-cache: revalidate, so a rebuilt site never runs a stale wheel.
+  const response = await fetch(url, { cache: "no-cache" });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return as === "json" ? response.json() : response.arrayBuffer();
+}
+
+const python = (async () => {
+  const [pyodide, manifest] = await Promise.all([
+    loadPyodide({ indexURL: new URL("pyodide/", assets).href }),
+    fetchOk(new URL("python/manifest.json", assets), "json"),
+  ]);
+  const wheel = await fetchOk(new URL(`python/${manifest.wheel}`, assets), "bytes");
+  pyodide.unpackArchive(wheel, "wheel");
+  const browser = pyodide.pyimport("quiz.browser");
+  browser.init(JSON.stringify(manifest.clauses));
+  return browser;
+})();
+
+self.onmessage = async ({ data }) => {
+  try {
+    const browser = await python;
+    const response = data.widget
+      ? JSON.parse(browser.handle(data.widget, JSON.stringify(data.request), data.root))
+      : null;
+    self.postMessage({ id: data.id, ok: true, response });
+  } catch (error) {
+    self.postMessage({ id: data.id, ok: false, error: String(error && error.message || error) });
+  }
+};

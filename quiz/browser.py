@@ -1,0 +1,35 @@
+"""The browser's entry point, called from the Web Worker with JSON in and JSON out.
+
+A request is ``{"action": str, "answers": {name: [values]}, "state": any,
+"seed": int, "today": "YYYY-MM-DD"}``; randomness and time come from the page
+so that every widget function stays pure. A response is ``{"view": Node or
+None, "state": any, "focus": css selector or None, "announce": str,
+"store": True/False/None}``: ``store`` True keeps ``state`` on the device (only
+when the reader asked), False forgets it, None leaves storage alone.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .content import load_all
+from .context import Context
+from .widgets import get
+
+_clauses: dict[str, dict[str, str]] = {}
+_models: dict[str, Any] = {}
+
+
+def init(clauses_json: str) -> None:
+    """Load every widget's data once, checked against the site's clause map."""
+    _clauses.clear()
+    _clauses.update(json.loads(clauses_json))
+    _models.clear()
+    _models.update(load_all(set(_clauses)))
+
+
+def handle(widget: str, request_json: str, root: str) -> str:
+    """Answer one request for one widget on a page whose site root is `root`."""
+    ctx = Context(_clauses, root)
+    response = get(widget).module.respond(_models[widget], ctx, json.loads(request_json))
+    return json.dumps(response)
