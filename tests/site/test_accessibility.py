@@ -1,0 +1,30 @@
+"""WCAG 2.2 AA on every page: axe-core in both colour schemes, at desktop width and at 320px (400% zoom)."""
+import pytest
+
+from axe import violations
+from test_pages_browser import site_pages
+
+SCHEMES = ("light", "dark")
+WIDTHS = (1280, 320)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_has_no_violations_and_reflows(browser, built_site, site_url, scheme, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    problems: dict[str, list[str]] = {}
+    pages = site_pages(built_site)
+    for path in pages:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        found = violations(page)
+        # Reflow: at 320 CSS pixels nothing may need sideways scrolling.
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            found.append(f"page scrolls sideways by {overflow}px")
+        if found:
+            problems[path] = found
+    context.close()
+    print(f"{len(pages)} pages checked, {scheme} scheme, {width}px: {sum(map(len, problems.values()))} problems")
+    assert problems == {}
