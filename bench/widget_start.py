@@ -1,0 +1,154 @@
+"""Benchmark: what a widget costs over bare Pyodide, and what each kind of page transfers.
+
+Prints figures from one run in Debian's Chromium (not a test: these machines are
+noisy, so compare the ratios, not the seconds). Run with `make bench`.
+
+- navigation to widget `ready`, cold (fresh browser profile) and warm (second
+  visit, files cached), next to a bare page that only starts Pyodide in a
+  module worker from the same files;
+- time from asking for a result to seeing it, once Python is ready;
+- bytes transferred for a plain content page and for a widget page.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, mkdocs_build  # noqa: E402
+
+WIDGET_PAGE = "self-check/sensitive-roles/"
+CONTENT_PAGE = "policy/"
+
+# The bare page: the same Pyodide files, started the same way (module worker), nothing else.
+BARE_WORKER = """import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
+await loadPyodide({ indexURL: new URL("./assets/pyodide/", import.meta.url).href });
+self.postMessage("ready");
+"""
+BARE_PAGE = """<!doctype html><html lang="en"><title>bare Pyodide</title><body data-state="loading">
+<script type="module">
+const worker = new Worker("./bare-worker.js", { type: "module" });
+worker.onmessage = () => { document.body.dataset.state = "ready"; };
+</script></body></html>
+"""
+
+# Time from navigation start to the moment something gets data-state="ready".
+READY_PROBE = """
+window.__ready = new Promise((resolve) => {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector("[data-state=ready]")) { observer.disconnect(); resolve(performance.now()); }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+});
+"""
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def time_to_ready(page, url: str) -> float:  # noqa: ANN001
+    page.goto(url)
+    return page.evaluate("window.__ready") / 1000
+
+
+def cold_and_warm(playwright, url: str) -> tuple[float, float]:  # noqa: ANN001
+    """Ready time on a fresh profile, then on a second visit with the same profile."""
+    with tempfile.TemporaryDirectory() as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        context.add_init_script(READY_PROBE)
+        page = context.new_page()
+        cold = time_to_ready(page, url)
+        page.goto("about:blank")
+        warm = time_to_ready(page, url)
+        context.close()
+    return cold, warm
+
+
+def bytes_for(browser, url: str) -> int:  # noqa: ANN001
+    """Bytes on the wire (headers and bodies, uncompressed here) for loading a page until idle."""
+    context = browser.new_context()
+    context.add_init_script(READY_PROBE)
+    page = context.new_page()
+    finished = []
+    page.on("requestfinished", lambda r: finished.append(r))
+    page.goto(url)
+    if "self-check" in url:
+        page.evaluate("window.__ready")
+    page.wait_for_load_state("networkidle")
+    total = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in finished)
+    context.close()
+    return total
+
+
+def time_to_result(browser, url: str) -> float:  # noqa: ANN001
+    """Seconds from submitting the sensitive-role check to its result heading, once Python is ready."""
+    context = browser.new_context()
+    context.add_init_script(READY_PROBE)
+    page = context.new_page()
+    page.goto(url)
+    page.evaluate("window.__ready")
+    page.check("#sensitive-roles-role-0")
+    for i in range(11):
+        page.locator(f"[name^='item'] >> nth={i * 3}").check()
+    elapsed = page.evaluate("""async () => {
+        const widget = document.querySelector('[data-widget]');
+        const start = performance.now();
+        const done = new Promise((resolve) => new MutationObserver((_, o) => {
+            if (widget.querySelector('.widget-body h2, .widget-body h3')) { o.disconnect(); resolve(performance.now()); }
+        }).observe(widget, { subtree: true, childList: true }));
+        widget.querySelector('button[type=submit]').click();
+        return (await done) - start;
+    }""")
+    context.close()
+    return elapsed / 1000
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        result = mkdocs_build(site)
+        if result.returncode:
+            sys.exit(result.stderr)
+        (site / "bare.html").write_text(BARE_PAGE)
+        (site / "bare-worker.js").write_text(BARE_WORKER)
+        server, base = serve(site)
+        with sync_playwright() as p:
+            bare_cold, bare_warm = cold_and_warm(p, base + "bare.html")
+            widget_cold, widget_warm = cold_and_warm(p, base + WIDGET_PAGE)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            content_bytes = bytes_for(browser, base + CONTENT_PAGE)
+            widget_bytes = bytes_for(browser, base + WIDGET_PAGE)
+            result_s = time_to_result(browser, base + WIDGET_PAGE)
+            browser.close()
+        server.shutdown()
+        pyodide_bytes = sum(f.stat().st_size for f in (site / "assets" / "pyodide").iterdir())
+        shutil.rmtree(site)
+
+    print(f"{'measure':44} {'bare Pyodide':>13} {'widget':>9} {'ratio':>7}")
+    print(f"{'navigation to ready, cold (s)':44} {bare_cold:13.2f} {widget_cold:9.2f} {widget_cold / bare_cold:7.2f}")
+    print(f"{'navigation to ready, warm (s)':44} {bare_warm:13.2f} {widget_warm:9.2f} {widget_warm / bare_warm:7.2f}")
+    print(f"{'result after asking, once ready (ms)':44} {'':13} {result_s * 1000:9.1f}")
+    print(f"{'bytes, content page ' + CONTENT_PAGE:44} {'':13} {content_bytes:9,d}")
+    print(f"{'bytes, widget page ' + WIDGET_PAGE:44} {'':13} {widget_bytes:9,d} {widget_bytes / content_bytes:7.1f}")
+    print(f"{'of which the Pyodide core on disk':44} {'':13} {pyodide_bytes:9,d}")
+
+
+if __name__ == "__main__":
+    main()
