@@ -28,3 +28,48 @@ def test_no_page_requests_another_origin(browser, built_site, site_url):
     print(f"{len(pages)} pages, {len(requests)} requests, {len(foreign)} to other origins")
     assert len(requests) > len(pages)
     assert foreign == []
+
+
+def test_search_lands_on_the_clause(page, site_url):
+    page.goto(site_url)
+    page.click(".md-search__input")
+    page.fill(".md-search__input", "uniform")
+    first = page.wait_for_selector(".md-search-result__link", timeout=30_000)
+    assert first.get_attribute("href").endswith("policy/#policy-2-3")
+    page.fill(".md-search__input", "passwords")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.md-search-result__link')].some(a => a.href.includes('#procedure-appendix-2'))",
+        timeout=30_000,
+    )
+
+
+def test_pages_read_without_javascript(browser, built_site, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    for path in site_pages(built_site):
+        page.goto(site_url + path)
+        assert page.locator("article h1").first.is_visible(), path
+    # Every widget's questions and guidance show as plain HTML.
+    for path in ("self-check/privacy-settings/", "self-check/sensitive-roles/"):
+        page.goto(site_url + path)
+        assert page.locator("[data-widget] fieldset").count() >= 5, path
+        assert all(not b.is_visible() for b in page.query_selector_all("[data-widget] .js-only")), path
+    page.goto(site_url + "training/quiz/")
+    answers = page.locator("[data-widget] details")
+    assert answers.count() >= 40
+    answers.first.locator("summary").click()
+    assert answers.first.locator(".site-advice").first.is_visible()
+    context.close()
+
+
+def test_documents_print_with_clause_numbers_and_no_navigation(page, site_url):
+    for path, heading in (("policy/", "2.3 Social media advice for staff in sensitive positions"),
+                          ("procedure/", "3.4 Responsibilities when using Social Media for Personal Use")):
+        page.goto(site_url + path)
+        page.emulate_media(media="print")
+        for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
+            assert not page.locator(chrome).first.is_visible(), f"{chrome} prints on {path}"
+        assert page.get_by_role("heading", name=heading).is_visible()
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") > 2
+        page.emulate_media(media="screen")
