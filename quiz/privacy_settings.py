@@ -1,0 +1,212 @@
+"""The privacy-settings self-check: which platforms the reader uses and how each is set up.
+
+Questions with ``scope = "account"`` are asked once; questions with
+``scope = "platform"`` are asked for every platform the reader ticks (all
+platforms on the static page, so that it prints as a complete checklist).
+The rules, risks and advice are in quiz/data/privacy_settings.toml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import forms, selfcheck
+from .context import Context
+from .problems import Problem
+from .selfcheck import Checker, Question, Reminder, Rule
+from .view import Node, h
+
+WIDGET = "privacy-settings"
+PLATFORMS_FIELD = "platforms"
+
+
+@dataclass(frozen=True)
+class Model:
+    title: str
+    platforms_question: Question
+    platforms: tuple[tuple[str, str], ...]  # (id, name) in form order
+    account: tuple[Question, ...]
+    per_platform: dict[str, tuple[Question, ...]]  # platform id -> its questions
+    rules: tuple[Rule, ...]
+    reminders: tuple[Reminder, ...]
+
+    def questions_for(self, platform_ids: list[str]) -> list[Question]:
+        """The form's questions, in order, for the platforms given."""
+        out = list(self.account)
+        for pid, _ in self.platforms:
+            if pid in platform_ids:
+                out += self.per_platform[pid]
+        return out
+
+    def clauses_of(self, q: Question) -> tuple[str, ...]:
+        out: list[str] = []
+        for r in self.rules:
+            if r.question == selfcheck.rule_key(q):
+                out += [c for c in r.clauses if c not in out]
+        return tuple(out)
+
+
+def load(raw: dict, file: str, clause_ids: set[str]) -> tuple[Model | None, list[Problem]]:
+    chk = Checker(file, clause_ids)
+    title = chk.text(raw, "title", "(file)")
+    dont_know = chk.text(raw, "dont_know_label", "(file)")
+
+    platforms: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for i, p in enumerate(chk.items(raw, "platforms", "(platforms)")):
+        pid = chk.ident(p, f"platform {i + 1}", seen)
+        name = chk.text(p, "name", f"platform {pid or i + 1}")
+        if pid and "--" in pid:
+            chk.add(f"platform {pid}", "an id must not contain '--'")
+        if pid and name:
+            platforms.append((pid, name))
+    pq = raw.get("platform_question", {})
+    if not isinstance(pq, dict):
+        chk.add("(platform_question)", "must be a table [platform_question]")
+        pq = {}
+    platforms_question = Question(PLATFORMS_FIELD, chk.text(pq, "text", "platform_question"), tuple(platforms),
+                                  multiple=True, hint=chk.text(pq, "hint", "platform_question", required=False),
+                                  why=chk.text(pq, "why", "platform_question"))
+
+    account: list[Question] = []
+    per_platform: dict[str, list[Question]] = {pid: [] for pid, _ in platforms}
+    names = dict(platforms)
+    choices_by_id: dict[str, tuple[tuple[str, str], ...]] = {}
+    for q in selfcheck.load_questions(raw, chk, dont_know):
+        qraw, item = q["raw"], f"question {q['id']}"
+        if "--" in q["id"] or q["id"] == PLATFORMS_FIELD:
+            chk.add(item, f"an id must not contain '--' or be {PLATFORMS_FIELD!r}")
+        choices_by_id[q["id"]] = q["choices"]
+        common = {k: q[k] for k in ("text", "hint", "why", "check", "ok", "choices")}
+        scope = qraw.get("scope", "")
+        if scope == "account":
+            where = chk.text(qraw, "where", item)
+            account.append(Question(q["id"], where=where, group="account", **common))
+        elif scope == "platform":
+            only = qraw.get("platforms", [pid for pid, _ in platforms])
+            if not isinstance(only, list):
+                chk.add(item, "'platforms' must be a list of platform ids")
+                only = []
+            for pid in only:
+                if pid not in names:
+                    chk.add(item, f"unknown platform {pid!r}")
+            where = qraw.get("where", {})
+            if not isinstance(where, dict):
+                chk.add(item, "'where' must be a table with one entry per platform ([questions.where])")
+                where = {}
+            for pid in where:
+                if pid not in names:
+                    chk.add(item, f"'where' names unknown platform {pid!r}")
+            for pid, _ in platforms:
+                if pid not in only:
+                    continue
+                text = where.get(pid, "")
+                if not isinstance(text, str) or not text.strip():
+                    chk.add(item, f"'where' has no text for platform {pid!r}")
+                    text = ""
+                per_platform[pid].append(Question(f"{pid}--{q['id']}", where=text.strip(), group=pid,
+                                                  topic=names[pid], **common))
+        else:
+            chk.add(item, f"'scope' must be \"account\" or \"platform\", not {scope!r}")
+    rules = selfcheck.load_rules(raw, chk, choices_by_id)
+    reminders = selfcheck.load_reminders(raw, chk)
+    model = Model(title, platforms_question, tuple(platforms), tuple(account),
+                  {pid: tuple(qs) for pid, qs in per_platform.items()}, tuple(rules), tuple(reminders))
+    return (None if chk.problems else model), chk.problems
+
+
+# --- answers ------------------------------------------------------------------------------
+
+def chosen_platforms(model: Model, answers: dict[str, list[str]]) -> list[str]:
+    return selfcheck.chosen(answers, model.platforms_question)
+
+
+def validate(model: Model, answers: dict[str, list[str]]) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not chosen_platforms(model, answers):
+        errors[PLATFORMS_FIELD] = "Select the platforms you use"
+    for q in model.questions_for(chosen_platforms(model, answers)):
+        if not selfcheck.chosen(answers, q):
+            errors[q.id] = (f"{q.topic}: " if q.topic else "") + f"answer “{q.text}”"
+    return errors
+
+
+def rows(model: Model, answers: dict[str, list[str]]) -> list[tuple[str, str, str]]:
+    def answer(q: Question) -> str:
+        labels = dict(q.choices)
+        return ", ".join(labels[v] for v in selfcheck.chosen(answers, q))
+
+    out = [(PLATFORMS_FIELD, model.platforms_question.text, answer(model.platforms_question))]
+    out += [(q.id, (f"{q.topic}: " if q.topic else "") + q.text, answer(q))
+            for q in model.questions_for(chosen_platforms(model, answers))]
+    return out
+
+
+def plan(model: Model, answers: dict[str, list[str]]) -> tuple[list[selfcheck.Action], list[Question]]:
+    """The ranked actions and the settings already right, for these answers."""
+    rules = list(model.rules)
+    return selfcheck.actions_for(model.questions_for(chosen_platforms(model, answers)), rules, answers,
+                                 lambda q: selfcheck.unknown_rule(q, rules))
+
+
+# --- views --------------------------------------------------------------------------------
+
+def form_view(model: Model, ctx: Context, answers: dict, errors: dict, remember: bool) -> Node:
+    picked = chosen_platforms(model, answers)
+    shown = [pid for pid, _ in model.platforms if pid in picked] or [pid for pid, _ in model.platforms]
+    names = dict(model.platforms)
+
+    def q_view(q: Question) -> Node:
+        return selfcheck.question_view(WIDGET, q, ctx, answers, errors, model.clauses_of(q))
+
+    pq = model.platforms_question
+    platform_part = forms.question(
+        WIDGET, PLATFORMS_FIELD, pq.text, pq.choices, multiple=True, chosen=picked, hint=pq.hint or None,
+        error=errors.get(PLATFORMS_FIELD), legend_tag="h3",
+        guidance=h("div", {"class": "site-advice question-guidance"}, h("p", {}, pq.why)))
+    sections = [
+        h("section", {"class": "selfcheck-part", "aria-labelledby": f"{WIDGET}-part-{pid}"},
+          h("h3", {"id": f"{WIDGET}-part-{pid}"}, names[pid]),
+          h("p", {"class": "form-hint"}, f"Answer these if you use {names[pid]}.") if not picked else None,
+          *[q_view(q) for q in model.per_platform[pid]])
+        for pid in shown
+    ]
+    return selfcheck.form_shell(
+        WIDGET, model.title, errors, remember,
+        platform_part,
+        h("p", {"class": "no-print"},
+          forms.button("Show only the questions for these platforms", "refresh", secondary=True)),
+        h("section", {"class": "selfcheck-part", "aria-labelledby": f"{WIDGET}-refresh-target"},
+          h("h3", {"id": f"{WIDGET}-refresh-target", "tabindex": "-1"}, "All your accounts"),
+          *[q_view(q) for q in model.account]),
+        *sections)
+
+
+def result_view(model: Model, ctx: Context, answers: dict, remember: bool) -> Node:
+    actions, right = plan(model, answers)
+    return h("form", {"class": "widget-form", "novalidate": True},
+             selfcheck.heading(WIDGET, "result", "Your privacy action plan"),
+             h("p", {"class": "site-advice"},
+               "Ranked by risk, most urgent first. Each action says what to change, why, and where to look."),
+             selfcheck.action_list(actions, ctx),
+             selfcheck.already_right(right),
+             selfcheck.reminders_view(list(model.reminders), ctx),
+             selfcheck.result_buttons(WIDGET, remember))
+
+
+def _flow(model: Model) -> selfcheck.Flow:
+    return selfcheck.Flow(
+        widget=WIDGET,
+        form=lambda ctx, answers, errors, remember: form_view(model, ctx, answers, errors, remember),
+        validate=lambda answers: validate(model, answers),
+        rows=lambda answers: rows(model, answers),
+        result=lambda ctx, answers, remember: result_view(model, ctx, answers, remember),
+    )
+
+
+def render(model: Model, ctx: Context) -> Node:
+    """The static page: every platform's questions with their guidance (a printable checklist)."""
+    return form_view(model, ctx, {}, {}, False)
+
+
+def respond(model: Model, ctx: Context, request: dict) -> dict:
+    return selfcheck.respond(_flow(model), ctx, request)
