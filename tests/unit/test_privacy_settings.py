@@ -13,7 +13,7 @@ from quiz.context import Context
 from quiz.selfcheck import DONT_KNOW
 from quiz.view import text_of, to_html
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "quiz" / "data" / "privacy_settings.toml"
 TIPS = ["know-the-rules", "use-secure-passwords", "check-default-settings", "be-picture-prudent",
         "beware-of-big-brother", "secure-your-computers", "think-before-you-click", "stranger-danger"]
