@@ -17,7 +17,9 @@ const python = (async () => {
     fetchOk(new URL("python/manifest.json", assets), "json"),
   ]);
   const wheel = await fetchOk(new URL(`python/${manifest.wheel}`, assets), "bytes");
-  pyodide.unpackArchive(wheel, "wheel");
+  // Installed like pip would: into site-packages, not the working directory.
+  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
   const browser = pyodide.pyimport("quiz.browser");
   browser.init(JSON.stringify(manifest.clauses));
   return browser;

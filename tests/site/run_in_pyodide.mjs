@@ -7,7 +7,10 @@ import { loadPyodide } from "pyodide";
 const [repo, sitePackages, wheel] = process.argv.slice(2);
 const pyodide = await loadPyodide();
 const bytes = await readFile(wheel);
-pyodide.unpackArchive(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), "wheel");
+const sitePackagesDir = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+pyodide.unpackArchive(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), "wheel", {
+  extractDir: sitePackagesDir,
+});
 pyodide.mountNodeFS("/repo", repo);
 pyodide.mountNodeFS("/venv", sitePackages);
 const exitCode = pyodide.runPython(`
