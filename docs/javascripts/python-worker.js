@@ -11,9 +11,23 @@ async function fetchOk(url, as) {
   return as === "json" ? response.json() : response.arrayBuffer();
 }
 
+// Pyodide only warns when its WebAssembly cannot be fetched or compiled, and then
+// never settles: turn that warning into a failure the page can report.
+function runtimeFailure() {
+  return new Promise((_, reject) => {
+    const warn = console.warn.bind(console);
+    console.warn = (...args) => {
+      warn(...args);
+      if (String(args[0]).includes("instantiation failed")) {
+        reject(new Error("the Python runtime (WebAssembly) could not be loaded"));
+      }
+    };
+  });
+}
+
 const python = (async () => {
   const [pyodide, manifest] = await Promise.all([
-    loadPyodide({ indexURL: new URL("pyodide/", assets).href }),
+    Promise.race([loadPyodide({ indexURL: new URL("pyodide/", assets).href }), runtimeFailure()]),
     fetchOk(new URL("python/manifest.json", assets), "json"),
   ]);
   const wheel = await fetchOk(new URL(`python/${manifest.wheel}`, assets), "bytes");

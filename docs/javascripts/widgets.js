@@ -3,6 +3,7 @@
 // Reader input is only ever set as text or form values, never parsed as HTML.
 
 const STORE_PREFIX = "council-widget:";
+const START_LIMIT_MS = 120_000;
 const MESSAGES = {
   loading: "The interactive part is loading. You can start answering now.",
   waiting: "Preparing your answer. The first time can take a few seconds.",
@@ -167,8 +168,11 @@ function mount(root) {
 
   root.dataset.state = "loading";
   say(MESSAGES.loading);
-  python({}).then(
+  // A last resort for a start that never finishes (a stalled download, say).
+  const watchdog = setTimeout(() => failed(new Error("Python did not start in time")), START_LIMIT_MS);
+  python({}).finally(() => clearTimeout(watchdog)).then(
     () => {
+      if (root.dataset.state === "error") return undefined; // the watchdog gave up first
       root.dataset.state = "ready";
       // A reader who already asked for a result has it on its way; otherwise let the widget start.
       if (!asked) return send("start", null);
