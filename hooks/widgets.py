@@ -13,6 +13,7 @@ from quiz.context import Context
 from quiz.view import h, to_html
 from quiz.widgets import get
 
+SEARCH_EXCLUDED = "widget-static"  # a custom element: display block in council.css
 MARKER = re.compile(r"^<!-- widget: ([a-z-]+) -->[ \t]*$", re.MULTILINE)
 
 
@@ -32,7 +33,11 @@ def expand(markdown: str, page_url: str, models: dict[str, Any], clauses: dict[s
             "div",
             {"class": "widget", "data-widget": name, "data-state": "static", "data-root": ctx.root},
             h("p", {"class": "widget-status", "role": "status", "aria-live": "polite"}),
-            h("div", {"class": "widget-body"}, widget.module.render(models[name], ctx)),
+            h("div", {"class": "widget-body"},
+              # Search should land on the clauses, not on a form quoting them. Material's
+              # search drops an excluded element's text only until a descendant with the
+              # same tag closes, so the excluded element has a tag nothing inside uses.
+              h(SEARCH_EXCLUDED, {"data-search-exclude": True}, widget.module.render(models[name], ctx))),
         )
         # Blank lines around keep Markdown from touching the raw HTML block.
         return "\n\n" + to_html(root) + "\n\n"

@@ -26,9 +26,12 @@ CHROMIUM_ARGS = [
 ]
 
 
-def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` into site_dir and return the finished process."""
+def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml",
+                 site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` into site_dir (for the address site_url) and return the process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         cwd=config.parent, env=env, capture_output=True, text=True,
@@ -47,29 +50,36 @@ def clause_map() -> dict[str, dict[str, str]]:
     return {c.id: {"label": c.label, "url": c.url} for c in scan(ROOT / "docs").values()}
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per test run with --strict."""
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served on 127.0.0.1 (with .wasm as application/wasm)."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def _server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """A static server on 127.0.0.1 (serving .wasm as application/wasm) and the folder it serves."""
+    site = tmp_path_factory.mktemp("site")
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(_server: tuple[Path, str]) -> Path:
+    """The site, built once per test run with --strict, for the address it is served at."""
+    site, url = _server
+    result = mkdocs_build(site, site_url=url)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path, _server: tuple[Path, str]) -> str:
+    """The built site's address."""
+    return _server[1]
 
 
 @pytest.fixture(scope="session")
@@ -88,7 +98,7 @@ def browser():  # noqa: ANN201 - Playwright's Browser
 @pytest.fixture()
 def page(browser, site_url: str):  # noqa: ANN001, ANN201
     """A fresh browser context and page; fails the test if the page asks any other origin."""
-    context = browser.new_context()
+    context = browser.new_context(reduced_motion="reduce")  # axe must see elements at rest, not mid-fade
     foreign: list[str] = []
     context.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((site_url, "data:", "blob:")) else None)
     pg = context.new_page()

@@ -11,7 +11,8 @@ WIDTHS = (1280, 320)
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_page_has_no_violations_and_reflows(browser, built_site, site_url, scheme, width):
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
+                                  reduced_motion="reduce")
     page = context.new_page()
     problems: dict[str, list[str]] = {}
     pages = site_pages(built_site)
@@ -28,3 +29,14 @@ def test_every_page_has_no_violations_and_reflows(browser, built_site, site_url,
     context.close()
     print(f"{len(pages)} pages checked, {scheme} scheme, {width}px: {sum(map(len, problems.values()))} problems")
     assert problems == {}
+
+
+def test_the_audit_can_fail(page, site_url):
+    """A deliberately broken page element is reported: the zero above is a real zero."""
+    page.goto(site_url + "privacy/")
+    page.evaluate("""() => {
+        const p = document.createElement("p");
+        p.textContent = "pale text"; p.style.color = "#eeeeee";
+        document.querySelector("article").append(p);
+    }""")
+    assert any(v.startswith("color-contrast") for v in violations(page))

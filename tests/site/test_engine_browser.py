@@ -35,7 +35,7 @@ def test_content_page_loads_no_python(page, site_url):
     page.goto(site_url + "policy/")
     page.wait_for_load_state("networkidle")
     assert urls, "no requests recorded"
-    assert not [u for u in urls if "/assets/pyodide/" in u or "/assets/python/" in u or "worker" in u]
+    assert not [u for u in urls if "/assets/pyodide/" in u or "/assets/python/" in u or "python-worker" in u]
 
 
 def test_python_stays_alive_across_instant_navigation(page, site_url):

@@ -112,7 +112,7 @@ def test_remember_keeps_answers_across_a_reload_and_forget_removes_them(page, si
     page.reload()
     page.wait_for_selector("[data-widget][data-state=ready]", timeout=READY)
     page.wait_for_selector("#sensitive-roles-check-title")
-    page.click("[data-widget] button[value=back]")
+    page.click("[data-widget] button[value='change:employer']")
     page.wait_for_function("() => document.querySelector('input[name=employer][value=no]')?.checked")
     page.click("[data-widget] button[value=continue]")
     page.click("[data-widget] button[value=forget]")
