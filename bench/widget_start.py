@@ -20,9 +20,10 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "site")]
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, mkdocs_build  # noqa: E402
+from filling import choose_everywhere  # noqa: E402
 
 WIDGET_PAGE = "self-check/sensitive-roles/"
 CONTENT_PAGE = "policy/"
@@ -96,22 +97,20 @@ def bytes_for(browser, url: str) -> int:  # noqa: ANN001
 
 
 def time_to_result(browser, url: str) -> float:  # noqa: ANN001
-    """Seconds from submitting the sensitive-role check to its result heading, once Python is ready."""
+    """Seconds from submitting the sensitive-role check to its next step on screen, once Python is ready."""
     context = browser.new_context()
     context.add_init_script(READY_PROBE)
     page = context.new_page()
     page.goto(url)
     page.evaluate("window.__ready")
-    page.check("#sensitive-roles-role-0")
-    for i in range(11):
-        page.locator(f"[name^='item'] >> nth={i * 3}").check()
+    choose_everywhere(page, "yes")
     elapsed = page.evaluate("""async () => {
         const widget = document.querySelector('[data-widget]');
         const start = performance.now();
         const done = new Promise((resolve) => new MutationObserver((_, o) => {
-            if (widget.querySelector('.widget-body h2, .widget-body h3')) { o.disconnect(); resolve(performance.now()); }
+            if (widget.querySelector('#sensitive-roles-check-title')) { o.disconnect(); resolve(performance.now()); }
         }).observe(widget, { subtree: true, childList: true }));
-        widget.querySelector('button[type=submit]').click();
+        widget.querySelector('button[value=continue]').click();
         return (await done) - start;
     }""")
     context.close()
@@ -123,12 +122,13 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        result = mkdocs_build(site)
+        site.mkdir()
+        server, base = serve(site)
+        result = mkdocs_build(site, site_url=base)
         if result.returncode:
             sys.exit(result.stderr)
         (site / "bare.html").write_text(BARE_PAGE)
         (site / "bare-worker.js").write_text(BARE_WORKER)
-        server, base = serve(site)
         with sync_playwright() as p:
             bare_cold, bare_warm = cold_and_warm(p, base + "bare.html")
             widget_cold, widget_warm = cold_and_warm(p, base + WIDGET_PAGE)

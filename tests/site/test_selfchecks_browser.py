@@ -2,6 +2,7 @@
 import json
 
 from axe import violations
+from filling import choose_everywhere
 from keyboard import READY, answer_every_radio_group, focused, tab_until
 
 SENSITIVE = "self-check/sensitive-roles/"
@@ -91,14 +92,11 @@ def test_answers_never_leave_the_browser_and_are_not_stored_unasked(page, site_u
     assert stored == []
 
 
-ITEMS = ("employer", "post", "uniform", "mobile", "home-address", "email", "family", "hobbies",
-         "vehicles", "sensitive-data", "colleagues")
-
-
 def fill_sensitive_roles(page, item_answer="no"):
+    """'Yes' to the role question, then item_answer for each of the eleven items."""
     page.check("input[name=role][value=yes]")
-    for name in ITEMS:
-        page.check(f"input[name={name}][value={item_answer}]")
+    items = [n for n in choose_everywhere(page, item_answer) if n != "role"]
+    assert len(items) == 11
 
 
 def test_remember_keeps_answers_across_a_reload_and_forget_removes_them(page, site_url):
