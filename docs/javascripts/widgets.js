@@ -119,15 +119,18 @@ function mount(root) {
   let state = readStored(root);
   let asked = false;
 
-  const say = (text) => {
+  // Loading and error messages show; step announcements ("Question 3 of 10") are for
+  // screen readers only, since the new step's own heading already says it on screen.
+  const say = (text, { quiet = false } = {}) => {
     status.textContent = text;
+    status.classList.toggle("visually-hidden", quiet);
   };
 
   const render = (response) => {
     if (response.view) body.replaceChildren(build(response.view));
     state = response.state ?? null;
     applyStore(root, response.store, state);
-    say(response.announce || "");
+    say(response.announce || "", { quiet: true });
     const target = response.focus && body.querySelector(response.focus);
     if (target) {
       if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
