@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .content import load_all
+from .content import load_widget
 from .context import Context
+from .problems import DataError
 from .widgets import get
 
 _clauses: dict[str, dict[str, str]] = {}
@@ -21,15 +22,24 @@ _models: dict[str, Any] = {}
 
 
 def init(clauses_json: str) -> None:
-    """Load every widget's data once, checked against the site's clause map."""
+    """Take the site's clause map; widgets' data is loaded when a page first needs it."""
     _clauses.clear()
     _clauses.update(json.loads(clauses_json))
     _models.clear()
-    _models.update(load_all(set(_clauses)))
+
+
+def prepare(widget: str) -> Any:
+    """Load one widget's data file (once), checked against the clause map."""
+    if widget not in _models:
+        model, problems = load_widget(widget, set(_clauses))
+        if problems:
+            raise DataError(problems)
+        _models[widget] = model
+    return _models[widget]
 
 
 def handle(widget: str, request_json: str, root: str) -> str:
     """Answer one request for one widget on a page whose site root is `root`."""
     ctx = Context(_clauses, root)
-    response = get(widget).module.respond(_models[widget], ctx, json.loads(request_json))
+    response = get(widget).module.respond(prepare(widget), ctx, json.loads(request_json))
     return json.dumps(response)

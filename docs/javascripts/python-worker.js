@@ -42,9 +42,9 @@ const python = (async () => {
 self.onmessage = async ({ data }) => {
   try {
     const browser = await python;
-    const response = data.widget
-      ? JSON.parse(browser.handle(data.widget, JSON.stringify(data.request), data.root))
-      : null;
+    let response = null;
+    if (data.prepare) browser.prepare(data.prepare);
+    else response = JSON.parse(browser.handle(data.widget, JSON.stringify(data.request), data.root));
     self.postMessage({ id: data.id, ok: true, response });
   } catch (error) {
     self.postMessage({ id: data.id, ok: false, error: String(error && error.message || error) });

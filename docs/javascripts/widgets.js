@@ -173,7 +173,7 @@ function mount(root) {
   say(MESSAGES.loading);
   // A last resort for a start that never finishes (a stalled download, say).
   const watchdog = setTimeout(() => failed(new Error("Python did not start in time")), START_LIMIT_MS);
-  python({}).finally(() => clearTimeout(watchdog)).then(
+  python({ prepare: name }).finally(() => clearTimeout(watchdog)).then(
     () => {
       if (root.dataset.state === "error") return undefined; // the watchdog gave up first
       root.dataset.state = "ready";
