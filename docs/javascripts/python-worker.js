@@ -26,16 +26,18 @@ function runtimeFailure() {
 }
 
 const python = (async () => {
-  const [pyodide, manifest] = await Promise.all([
-    Promise.race([loadPyodide({ indexURL: new URL("pyodide/", assets).href }), runtimeFailure()]),
-    fetchOk(new URL("python/manifest.json", assets), "json"),
+  // The wheel downloads while Pyodide starts.
+  const manifest = fetchOk(new URL("python/manifest.json", assets), "json");
+  const wheel = manifest.then((m) => fetchOk(new URL(`python/${m.wheel}`, assets), "bytes"));
+  const pyodide = await Promise.race([
+    loadPyodide({ indexURL: new URL("pyodide/", assets).href }),
+    runtimeFailure(),
   ]);
-  const wheel = await fetchOk(new URL(`python/${manifest.wheel}`, assets), "bytes");
   // Installed like pip would: into site-packages, not the working directory.
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
-  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+  pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
   const browser = pyodide.pyimport("quiz.browser");
-  browser.init(JSON.stringify(manifest.clauses));
+  browser.init(JSON.stringify((await manifest).clauses));
   return browser;
 })();
 
