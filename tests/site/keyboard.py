@@ -19,6 +19,7 @@ def tab_until(page, wanted, limit: int = 400) -> dict:  # noqa: ANN001
         page.keyboard.press("Tab")
         info = focused(page)
         assert info["visible"], f"focus went to something invisible: {info}"
+        assert not info["outline"].startswith("none"), f"focus is not visible on {info}"
         if wanted(info):
             return info
     raise AssertionError(f"Tab never reached the element wanted (last: {focused(page)})")

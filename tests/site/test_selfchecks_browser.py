@@ -162,6 +162,9 @@ def test_each_state_passes_axe(page, site_url):
     page.click("[data-widget] button[value=confirm]")
     page.wait_for_selector("#sensitive-roles-result-title")
     assert violations(page) == [], "result"
+    page.set_viewport_size({"width": 320, "height": 800})  # 400% zoom of a 1280px window
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert violations(page) == [], "result at 320px"
 
 
 def test_error_state_passes_axe(page, site_url):
