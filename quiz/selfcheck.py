@@ -299,10 +299,11 @@ def action_item(a: Action, ctx: Context) -> Node:
     if rule.good_practice:
         basis = h("p", {"class": "action-basis"}, h("strong", {}, "Good practice, not a clause."),
                   *([" Related: ", *ctx.cite_all(list(rule.clauses)), "."] if rule.clauses else []))
-    else:
+    elif rule.quote:
         basis = h("p", {"class": "action-basis"}, h("strong", {}, "What the rules say: "),
-                  *([h("q", {}, rule.quote), " "] if rule.quote else []),
-                  "(", *ctx.cite_all(list(rule.clauses)), ")")
+                  h("q", {}, rule.quote), " (", *ctx.cite_all(list(rule.clauses)), ")")
+    else:
+        basis = h("p", {"class": "action-basis"}, h("strong", {}, "Read: "), *ctx.cite_all(list(rule.clauses)))
     return h("li", {"class": f"action action--{rule.risk}"},
              h("h3", {}, title),
              h("p", {"class": f"risk-tag risk-tag--{rule.risk}"}, h("strong", {}, RISKS.get(rule.risk, rule.risk))),
