@@ -76,3 +76,22 @@ def test_documents_print_with_clause_numbers_and_no_navigation(page, site_url):
         pdf = page.pdf(format="A4")
         assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") > 2
         page.emulate_media(media="screen")
+
+
+def test_abbreviations_expand_on_focus(page, site_url):
+    page.goto(site_url + "policy/")
+    # Keyboard focus, as a reader would give it: Tab from the element just before.
+    page.evaluate("""() => {
+        const abbr = [...document.querySelectorAll("abbr[tabindex='0']")].find(a => a.textContent === "CCHQ");
+        abbr.setAttribute("id", "first-cchq");
+        const before = document.createElement("span");
+        before.tabIndex = 0;
+        abbr.before(before);
+        before.focus();
+    }""")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "first-cchq"
+    page.wait_for_function("() => document.activeElement.hasAttribute('aria-describedby')")
+    tooltip = page.locator("#" + page.evaluate("document.activeElement.getAttribute('aria-describedby')"))
+    tooltip.wait_for(state="visible")
+    assert "CrowdControlHQ" in tooltip.inner_text()
