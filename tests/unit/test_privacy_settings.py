@@ -2,36 +2,20 @@
 from __future__ import annotations
 
 import copy
-import re
-import tomllib
-from pathlib import Path
 
 import pytest
 
 from quiz import privacy_settings as ps
-from quiz.context import Context
 from quiz.selfcheck import DONT_KNOW
 from quiz.view import text_of, to_html
+from selfcheck_data import CTX, IDS, find, normalise, problems_after, raw, sources_text
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "quiz" / "data" / "privacy_settings.toml"
-TIPS = ["know-the-rules", "use-secure-passwords", "check-default-settings", "be-picture-prudent",
-        "beware-of-big-brother", "secure-your-computers", "think-before-you-click", "stranger-danger"]
-# The clause ids the brief promises (a fixed set, so these tests do not depend on docs/).
-IDS = ({"policy-1-3", "policy-2-2", "policy-2-3", "policy-2-4", "policy-2-7", "policy-5", "procedure-3-1",
-        "procedure-3-1-1", "procedure-3-1-2", "procedure-3-2-4", "procedure-3-4", "procedure-appendix-2"}
-       | {f"policy-2-2-{c}" for c in "abcdefghi"} | {f"procedure-3-1-{c}" for c in "abcdefghi"}
-       | {f"procedure-3-4-{i}" for i in range(1, 7)} | {f"procedure-appendix-2-{t}" for t in TIPS})
-CTX = Context({i: {"label": i, "url": f"x/#{i}"} for i in IDS}, "../../")
-
-
-def raw() -> dict:
-    return tomllib.loads(DATA.read_text(encoding="utf-8"))
+FILE = "privacy_settings.toml"
 
 
 @pytest.fixture(scope="module")
 def model() -> ps.Model:
-    m, problems = ps.load(raw(), "privacy_settings.toml", IDS)
+    m, problems = ps.load(raw(FILE), FILE, IDS)
     assert problems == []
     return m
 
@@ -54,7 +38,7 @@ def action_ids(model: ps.Model, answers: dict) -> list[str]:
 def test_data_file_loads_against_the_sites_clauses(clause_ids: set[str]) -> None:
     if not clause_ids:
         pytest.skip("docs/ has no clause anchors yet")
-    _, problems = ps.load(raw(), "privacy_settings.toml", clause_ids)
+    _, problems = ps.load(raw(FILE), FILE, clause_ids)
     assert problems == []
 
 
@@ -67,24 +51,20 @@ def test_the_five_platforms_are_offered(model: ps.Model) -> None:
     assert {n for _, n in model.platforms} >= {"Facebook", "Instagram", "X (Twitter)", "LinkedIn", "TikTok"}
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("**", "").replace("’", "'").replace("‘", "'")).strip()
-
-
 def test_every_quote_is_the_sources_exact_words() -> None:
-    sources = _norm((ROOT / "sources" / "policy.txt").read_text() + " " + (ROOT / "sources" / "procedure.txt").read_text())
-    data = raw()
+    sources = normalise(sources_text("policy", "procedure"))
+    data = raw(FILE)
     quotes = [r["quote"] for r in data["rules"] if r.get("quote")] + [r["quote"] for r in data["reminders"] if r.get("quote")]
     assert quotes
     for quote in quotes:
-        assert _norm(quote) in sources, quote
+        assert normalise(quote) in sources, quote
 
 
 def test_policy_quotes_cite_a_policy_clause_first() -> None:
-    policy = _norm((ROOT / "sources" / "policy.txt").read_text())
-    for r in raw()["rules"]:
+    policy = normalise(sources_text("policy"))
+    for r in raw(FILE)["rules"]:
         if r.get("quote"):
-            in_policy = _norm(r["quote"]) in policy
+            in_policy = normalise(r["quote"]) in policy
             assert r["clauses"][0].startswith("policy-" if in_policy else "procedure-"), r["id"]
 
 
@@ -125,7 +105,7 @@ def test_every_rule_in_the_file_has_a_scenario_above() -> None:
     tested = {"service-users-remove", "password-strengthen", "strangers-ignore", "two-step-on", "audience-new-public",
               "audience-new-varies", "audience-old-public", "find-by-contact-restrict", "search-engines-off",
               "employer-hide", "location-off", "friends-list-hide", "tag-review-on"}
-    assert {r["id"] for r in raw()["rules"]} == tested
+    assert {r["id"] for r in raw(FILE)["rules"]} == tested
 
 
 def test_i_do_not_know_asks_the_reader_to_check_that_setting(model: ps.Model) -> None:
@@ -162,48 +142,32 @@ def test_only_chosen_platforms_are_asked_and_judged(model: ps.Model) -> None:
 
 # --- validation: each broken input and the problem it gives -----------------------------
 
-def problems_for(change) -> list[str]:  # noqa: ANN001
-    data = raw()
-    change(data)
-    model, problems = ps.load(data, "privacy_settings.toml", IDS)
-    assert model is None
-    return [str(p) for p in problems]
-
-
-def q(data: dict, qid: str) -> dict:
-    return next(x for x in data["questions"] if x["id"] == qid)
-
-
-def r(data: dict, rid: str) -> dict:
-    return next(x for x in data["rules"] if x["id"] == rid)
-
-
 @pytest.mark.parametrize("change, expected", [
-    (lambda d: r(d, "audience-new-public").update(clauses=["policy-9-9"]),
+    (lambda d: find(d, "rules", "audience-new-public").update(clauses=["policy-9-9"]),
      "privacy_settings.toml: rule audience-new-public: unknown clause id 'policy-9-9'"),
-    (lambda d: d["rules"].append(copy.deepcopy(r(d, "tag-review-on"))),
+    (lambda d: d["rules"].append(copy.deepcopy(find(d, "rules", "tag-review-on"))),
      "privacy_settings.toml: tag-review-on: duplicate id"),
-    (lambda d: d["questions"].append(copy.deepcopy(q(d, "location"))),
+    (lambda d: d["questions"].append(copy.deepcopy(find(d, "questions", "location"))),
      "privacy_settings.toml: location: duplicate id"),
-    (lambda d: q(d, "password").update(text="  "),
+    (lambda d: find(d, "questions", "password").update(text="  "),
      "privacy_settings.toml: question password: 'text' is missing or empty"),
-    (lambda d: r(d, "location-off").update(action=""),
+    (lambda d: find(d, "rules", "location-off").update(action=""),
      "privacy_settings.toml: rule location-off: 'action' is missing or empty"),
-    (lambda d: r(d, "location-off").update(risk="severe"),
+    (lambda d: find(d, "rules", "location-off").update(risk="severe"),
      "privacy_settings.toml: rule location-off: unknown risk level 'severe' (use one of: high, medium, low)"),
-    (lambda d: r(d, "location-off").update(answers=["always"]),
+    (lambda d: find(d, "rules", "location-off").update(answers=["always"]),
      "privacy_settings.toml: rule location-off: answer 'always' is not one of question 'location''s answers"),
-    (lambda d: r(d, "location-off").update(question="locations"),
+    (lambda d: find(d, "rules", "location-off").update(question="locations"),
      "privacy_settings.toml: rule location-off: names question 'locations', which does not exist"),
-    (lambda d: r(d, "search-engines-off").update(clauses=[]),
+    (lambda d: find(d, "rules", "search-engines-off").update(clauses=[]),
      "privacy_settings.toml: rule search-engines-off: no clauses"),
-    (lambda d: q(d, "tag-review")["where"].pop("tiktok"),
+    (lambda d: find(d, "questions", "tag-review")["where"].pop("tiktok"),
      "privacy_settings.toml: question tag-review: 'where' has no text for platform 'tiktok'"),
-    (lambda d: q(d, "tag-review").update(platforms=["myspace"]),
+    (lambda d: find(d, "questions", "tag-review").update(platforms=["myspace"]),
      "privacy_settings.toml: question tag-review: unknown platform 'myspace'"),
-    (lambda d: q(d, "password").update(scope="everywhere"),
+    (lambda d: find(d, "questions", "password").update(scope="everywhere"),
      "privacy_settings.toml: question password: 'scope' must be \"account\" or \"platform\""),
-    (lambda d: q(d, "password")["answers"].append({"value": "dont-know", "label": "Not sure"}),
+    (lambda d: find(d, "questions", "password")["answers"].append({"value": "dont-know", "label": "Not sure"}),
      "privacy_settings.toml: question password: answer 'dont-know' is added to every question"),
     (lambda d: d.update(rules=[x for x in d["rules"] if x["question"] != "two-step"]),
      "privacy_settings.toml: question two-step: no rule uses this question"),
@@ -211,15 +175,15 @@ def r(data: dict, rid: str) -> dict:
      "privacy_settings.toml: reminder 1: unknown clause id 'policy-23'"),
 ])
 def test_validation_names_file_item_and_problem(change, expected: str) -> None:  # noqa: ANN001
-    problems = problems_for(change)
+    problems = problems_after(ps, FILE, change)
     assert any(p.startswith(expected) for p in problems), problems
 
 
 def test_validation_reports_every_problem_at_once() -> None:
     def two(d: dict) -> None:
-        r(d, "location-off").update(risk="severe")
-        q(d, "password").update(text="")
-    assert len(problems_for(two)) == 2
+        find(d, "rules", "location-off").update(risk="severe")
+        find(d, "questions", "password").update(text="")
+    assert len(problems_after(ps, FILE, two)) == 2
 
 
 # --- the steps (respond) ------------------------------------------------------------------

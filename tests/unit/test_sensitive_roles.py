@@ -2,38 +2,23 @@
 from __future__ import annotations
 
 import copy
-import re
-import tomllib
-from pathlib import Path
 
 import pytest
 
 from quiz import sensitive_roles as sr
-from quiz.context import Context
 from quiz.selfcheck import DONT_KNOW
 from quiz.view import text_of, to_html
+from selfcheck_data import CTX, IDS, find, normalise, problems_after, raw, sources_text
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "quiz" / "data" / "sensitive_roles.toml"
-TIPS = ["know-the-rules", "use-secure-passwords", "check-default-settings", "be-picture-prudent",
-        "beware-of-big-brother", "secure-your-computers", "think-before-you-click", "stranger-danger"]
-IDS = ({"policy-1-3", "policy-2-2", "policy-2-3", "policy-2-4", "policy-2-7", "policy-5", "procedure-3-1",
-        "procedure-3-1-1", "procedure-3-1-2", "procedure-3-2-4", "procedure-3-4", "procedure-appendix-2"}
-       | {f"policy-2-2-{c}" for c in "abcdefghi"} | {f"procedure-3-1-{c}" for c in "abcdefghi"}
-       | {f"procedure-3-4-{i}" for i in range(1, 7)} | {f"procedure-appendix-2-{t}" for t in TIPS})
-CTX = Context({i: {"label": i, "url": f"x/#{i}"} for i in IDS}, "../../")
+FILE = "sensitive_roles.toml"
 ELEVEN = ["Details of employer", "Details of employment post", "Images in any uniform", "Mobile telephone numbers",
           "Home address", "Personal email addresses", "Family members' details", "Hobbies or places often visited",
           "Details of vehicles", "Sensitive personal data", "Images of colleagues without their consent"]
 
 
-def raw() -> dict:
-    return tomllib.loads(DATA.read_text(encoding="utf-8"))
-
-
 @pytest.fixture(scope="module")
 def model() -> sr.Model:
-    m, problems = sr.load(raw(), "sensitive_roles.toml", IDS)
+    m, problems = sr.load(raw(FILE), FILE, IDS)
     assert problems == []
     return m
 
@@ -44,33 +29,29 @@ def answers_with(model: sr.Model, role: str = "yes", **items: str) -> dict[str, 
     return answers
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("**", "").replace("’", "'")).strip()
-
-
 # --- the data file ------------------------------------------------------------------------
 
 def test_data_file_loads_against_the_sites_clauses(clause_ids: set[str]) -> None:
     if not clause_ids:
         pytest.skip("docs/ has no clause anchors yet")
-    _, problems = sr.load(raw(), "sensitive_roles.toml", clause_ids)
+    _, problems = sr.load(raw(FILE), FILE, clause_ids)
     assert problems == []
 
 
 def test_the_items_are_policy_2_3s_eleven_in_its_words_and_order(model: sr.Model) -> None:
     assert [q.topic for q in model.items] == ELEVEN
-    policy = (ROOT / "sources" / "policy.txt").read_text()
+    policy = sources_text("policy")
     for item in ELEVEN:
         assert f"- {item}\n" in policy
 
 
 def test_every_quote_is_the_sources_exact_words() -> None:
-    sources = _norm((ROOT / "sources" / "policy.txt").read_text() + " " + (ROOT / "sources" / "procedure.txt").read_text())
-    data = raw()
+    sources = normalise(sources_text("policy", "procedure"))
+    data = raw(FILE)
     quotes = [x["quote"] for x in data["rules"] + data["reminders"] + data["general"]["reminders"] if x.get("quote")]
     assert len(quotes) > 10
     for quote in quotes:
-        assert _norm(quote) in sources, quote
+        assert normalise(quote) in sources, quote
 
 
 def test_every_question_offers_yes_no_and_i_do_not_know(model: sr.Model) -> None:
@@ -101,7 +82,7 @@ def test_each_item_that_shows_gives_its_action(model: sr.Model, question: str, r
 
 
 def test_every_rule_in_the_file_has_a_scenario_above() -> None:
-    assert {x["id"] for x in raw()["rules"]} == {rule for _, rule, _ in RULES}
+    assert {x["id"] for x in raw(FILE)["rules"]} == {rule for _, rule, _ in RULES}
 
 
 def test_i_do_not_know_asks_the_reader_to_check(model: sr.Model) -> None:
@@ -136,30 +117,16 @@ def test_result_ranks_by_risk_and_gives_the_audience_rule_and_timeline_reminder(
 
 # --- validation ---------------------------------------------------------------------------
 
-def problems_for(change) -> list[str]:  # noqa: ANN001
-    data = raw()
-    change(data)
-    model, problems = sr.load(data, "sensitive_roles.toml", IDS)
-    assert model is None
-    return [str(p) for p in problems]
-
-
-def q(data: dict, qid: str) -> dict:
-    return next(x for x in data["questions"] if x["id"] == qid)
-
-
-def r(data: dict, rid: str) -> dict:
-    return next(x for x in data["rules"] if x["id"] == rid)
-
-
 @pytest.mark.parametrize("change, expected", [
-    (lambda d: r(d, "mobile-remove").update(clauses=["policy-2-3", "procedure-9"]),
+    (lambda d: find(d, "rules", "mobile-remove").update(clauses=["policy-2-3", "procedure-9"]),
      "sensitive_roles.toml: rule mobile-remove: unknown clause id 'procedure-9'"),
-    (lambda d: d["questions"].append(copy.deepcopy(q(d, "email"))), "sensitive_roles.toml: email: duplicate id"),
-    (lambda d: q(d, "email").update(item=""), "sensitive_roles.toml: question email: 'item' is missing or empty"),
-    (lambda d: r(d, "email-remove").update(risk="critical"),
+    (lambda d: d["questions"].append(copy.deepcopy(find(d, "questions", "email"))),
+     "sensitive_roles.toml: email: duplicate id"),
+    (lambda d: find(d, "questions", "email").update(item=""),
+     "sensitive_roles.toml: question email: 'item' is missing or empty"),
+    (lambda d: find(d, "rules", "email-remove").update(risk="critical"),
      "sensitive_roles.toml: rule email-remove: unknown risk level 'critical'"),
-    (lambda d: r(d, "email-remove").update(answers=["maybe"]),
+    (lambda d: find(d, "rules", "email-remove").update(answers=["maybe"]),
      "sensitive_roles.toml: rule email-remove: answer 'maybe' is not one of question 'email''s answers"),
     (lambda d: d["role"].update(general_rules_for=["nope"]),
      "sensitive_roles.toml: role: 'general_rules_for' names answer 'nope'"),
@@ -167,12 +134,14 @@ def r(data: dict, rid: str) -> dict:
      "sensitive_roles.toml: reminder 1: unknown clause id 'policy-2-33'"),
     (lambda d: d["exposure"][1].update(at_least=0), "sensitive_roles.toml: exposure 2: levels must be in increasing order"),
     (lambda d: d["exposure"][0].update(at_least=1), "sensitive_roles.toml: exposure 1: the first level must have at_least = 0"),
-    (lambda d: q(d, "uniform").update(answers=[{"value": "no", "label": "No"}, {"value": "maybe", "label": "Maybe"}]),
+    (lambda d: find(d, "questions", "uniform").update(answers=[{"value": "no", "label": "No"},
+                                                             {"value": "maybe", "label": "Maybe"}]),
      "sensitive_roles.toml: question uniform: needs the answer 'yes'"),
-    (lambda d: q(d, "uniform").update(id="role"), "sensitive_roles.toml: question role: this id is used by the form itself"),
+    (lambda d: find(d, "questions", "uniform").update(id="role"),
+     "sensitive_roles.toml: question role: this id is used by the form itself"),
 ])
 def test_validation_names_file_item_and_problem(change, expected: str) -> None:  # noqa: ANN001
-    problems = problems_for(change)
+    problems = problems_after(sr, FILE, change)
     assert any(p.startswith(expected) for p in problems), problems
 
 
