@@ -44,6 +44,7 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
 
 
 def on_page_content(html: str, **_: Any) -> str:
+    """Let keyboard users reach abbreviations' expansions."""
     return glossary.make_focusable(html)
 
 
