@@ -40,3 +40,13 @@ def test_the_audit_can_fail(page, site_url):
         document.querySelector("article").append(p);
     }""")
     assert any(v.startswith("color-contrast") for v in violations(page))
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_search_dialog_with_results_has_no_violations(page, site_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + "policy/")
+    page.click("label[for='__search']" if width < 960 else ".md-search__input")
+    page.keyboard.type("password")
+    page.wait_for_selector(".md-search-result__link", timeout=30_000)
+    assert violations(page) == []
