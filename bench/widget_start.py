@@ -26,7 +26,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "site")]
 from conftest import CHROMIUM, CHROMIUM_ARGS, mkdocs_build  # noqa: E402
 from filling import choose_everywhere  # noqa: E402
 
-RUNS = 3
+RUNS = 5
 WIDGET_PAGE = "self-check/sensitive-roles/"
 CONTENT_PAGE = "policy/"
 

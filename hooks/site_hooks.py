@@ -36,6 +36,8 @@ def on_config(config: Any) -> None:
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     """Expand widget markers and the glossary, and add abbreviation tooltips."""
+    # Read by overrides/main.html, which starts Python early on pages with a widget.
+    page.meta["widgets"] = bool(widgets.MARKER.search(markdown))
     try:
         markdown = widgets.expand(markdown, page.url, _build["models"], _build["clauses"])
     except KeyError as error:

@@ -25,9 +25,10 @@ function failAll(message) {
 
 // One worker for the whole visit: with instant navigation it outlives page changes.
 function python(message) {
-  if (workerError) return Promise.reject(new Error(workerError));
   if (!worker) {
-    worker = new Worker(new URL("./python-worker.js", import.meta.url), { type: "module" });
+    // The page head starts the worker on the first load of a widget page (overrides/main.html).
+    worker = window.__pythonWorker || new Worker(new URL("./python-worker.js", import.meta.url), { type: "module" });
+    workerError = window.__pythonWorkerError || null;
     worker.onmessage = ({ data }) => {
       const call = pending.get(data.id);
       if (!call) return;
@@ -36,6 +37,7 @@ function python(message) {
     };
     worker.onerror = (event) => failAll(event.message || "the Python worker failed to load");
   }
+  if (workerError) return Promise.reject(new Error(workerError));
   const id = ++nextId;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
