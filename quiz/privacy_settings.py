@@ -37,13 +37,6 @@ class Model:
                 out += self.per_platform[pid]
         return out
 
-    def clauses_of(self, q: Question) -> tuple[str, ...]:
-        out: list[str] = []
-        for r in self.rules:
-            if r.question == selfcheck.rule_key(q):
-                out += [c for c in r.clauses if c not in out]
-        return tuple(out)
-
 
 def load(raw: dict, file: str, clause_ids: set[str]) -> tuple[Model | None, list[Problem]]:
     chk = Checker(file, clause_ids)
@@ -156,7 +149,7 @@ def form_view(model: Model, ctx: Context, answers: dict, errors: dict, remember:
     names = dict(model.platforms)
 
     def q_view(q: Question) -> Node:
-        return selfcheck.question_view(WIDGET, q, ctx, answers, errors, model.clauses_of(q))
+        return selfcheck.question_view(WIDGET, q, ctx, answers, errors, selfcheck.clauses_of(q, model.rules))
 
     pq = model.platforms_question
     platform_part = forms.question(
@@ -194,13 +187,7 @@ def result_view(model: Model, ctx: Context, answers: dict, remember: bool) -> No
 
 
 def _flow(model: Model) -> selfcheck.Flow:
-    return selfcheck.Flow(
-        widget=WIDGET,
-        form=lambda ctx, answers, errors, remember: form_view(model, ctx, answers, errors, remember),
-        validate=lambda answers: validate(model, answers),
-        rows=lambda answers: rows(model, answers),
-        result=lambda ctx, answers, remember: result_view(model, ctx, answers, remember),
-    )
+    return selfcheck.Flow.bind(WIDGET, model, form_view, validate, rows, result_view)
 
 
 def render(model: Model, ctx: Context) -> Node:

@@ -14,6 +14,7 @@ far, extra checks, and extra parts of the result.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Callable
 
 from . import forms
@@ -236,6 +237,15 @@ def rule_key(q: Question) -> str:
     return q.id.split("--", 1)[-1]
 
 
+def clauses_of(q: Question, rules: tuple[Rule, ...]) -> tuple[str, ...]:
+    """Every clause the rules on a question cite, in order, once each."""
+    out: list[str] = []
+    for r in rules:
+        if r.question == rule_key(q):
+            out += [c for c in r.clauses if c not in out]
+    return tuple(out)
+
+
 def unknown_rule(q: Question, rules: list[Rule]) -> Rule:
     """The action for "I do not know": check the setting; as urgent as the worst answer could be."""
     own = [r for r in rules if r.question == rule_key(q)]
@@ -351,6 +361,13 @@ class Flow:
     rows: Callable[[dict], list[tuple[str, str, str]]]  # answers -> check-your-answers rows
     result: Callable[[Context, dict, bool], Node]  # (ctx, answers, remember) -> result
     interim: Callable[[Context, dict], Node | None] = lambda ctx, answers: None  # a step between form and check
+
+    @classmethod
+    def bind(cls, widget: str, model: Any, form: Callable, validate: Callable, rows: Callable,
+             result: Callable, interim: Callable | None = None) -> "Flow":
+        """A flow from a widget module's functions, each taking the model as its first argument."""
+        steps = [partial(f, model) for f in (form, validate, rows, result)]
+        return cls(widget, *steps, **({"interim": partial(interim, model)} if interim else {}))
 
 
 def _response(view: Node | None, state: Any, focus: str | None, announce: str, store: bool | None) -> dict:

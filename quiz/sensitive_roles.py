@@ -36,13 +36,6 @@ class Model:
     exposure: tuple[tuple[int, str], ...]  # (at least this many items showing, words), ascending
     reminders: tuple[Reminder, ...]
 
-    def clauses_of(self, q: Question) -> tuple[str, ...]:
-        out: list[str] = []
-        for r in self.rules:
-            if r.question == q.id:
-                out += [c for c in r.clauses if c not in out]
-        return tuple(out)
-
 
 def load(raw: dict, file: str, clause_ids: set[str]) -> tuple[Model | None, list[Problem]]:
     chk = Checker(file, clause_ids)
@@ -176,7 +169,7 @@ def form_view(model: Model, ctx: Context, answers: dict, errors: dict, remember:
           h("h3", {"id": f"{WIDGET}-items-title"}, "What people who are not your friends can see"),
           h("p", {"class": "site-advice"}, "Think of every profile you have, on every platform, "
             "and what is on it now, including old posts and photos."),
-          *[selfcheck.question_view(WIDGET, q, ctx, answers, errors, model.clauses_of(q)) for q in model.items]))
+          *[selfcheck.question_view(WIDGET, q, ctx, answers, errors, selfcheck.clauses_of(q, model.rules)) for q in model.items]))
 
 
 def result_view(model: Model, ctx: Context, answers: dict, remember: bool) -> Node:
@@ -198,14 +191,7 @@ def result_view(model: Model, ctx: Context, answers: dict, remember: bool) -> No
 
 
 def _flow(model: Model) -> selfcheck.Flow:
-    return selfcheck.Flow(
-        widget=WIDGET,
-        form=lambda ctx, answers, errors, remember: form_view(model, ctx, answers, errors, remember),
-        validate=lambda answers: validate(model, answers),
-        rows=lambda answers: rows(model, answers),
-        result=lambda ctx, answers, remember: result_view(model, ctx, answers, remember),
-        interim=lambda ctx, answers: interim(model, ctx, answers),
-    )
+    return selfcheck.Flow.bind(WIDGET, model, form_view, validate, rows, result_view, interim)
 
 
 def render(model: Model, ctx: Context) -> Node:
