@@ -27,7 +27,10 @@ def abbreviation_lines(terms: list[dict[str, str]]) -> str:
 
 def glossary_markdown(terms: list[dict[str, str]]) -> str:
     """The glossary page's list, as a Markdown definition list."""
-    return "\n\n".join(f"`{t['abbr']}`{{#term-{t['abbr'].lower()}}}\n:   {t['expansion']}" for t in sorted(terms, key=lambda t: t["abbr"]))
+    return "\n\n".join(
+        f"**{t['abbr']}**{{#term-{t['abbr'].lower()}}}\n:   {t['expansion']}"
+        for t in sorted(terms, key=lambda t: t["abbr"])
+    )
 
 
 def apply(markdown: str, terms: list[dict[str, str]]) -> str:

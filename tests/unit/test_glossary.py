@@ -17,7 +17,7 @@ def test_apply_expands_marker_and_appends_abbreviations():
     terms = [{"abbr": "HR", "expansion": "Human Resources"}]
     out = glossary.apply("Intro\n\n<!-- glossary -->\n\nHR issues", terms)
     assert "<!-- glossary -->" not in out
-    assert "`HR`{#term-hr}\n:   Human Resources" in out
+    assert "**HR**{#term-hr}\n:   Human Resources" in out
     assert out.endswith("*[HR]: Human Resources\n")
 
 
