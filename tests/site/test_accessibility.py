@@ -50,3 +50,17 @@ def test_search_dialog_with_results_has_no_violations(page, site_url, width):
     page.keyboard.type("password")
     page.wait_for_selector(".md-search-result__link", timeout=30_000)
     assert violations(page) == []
+
+
+def test_reduced_motion_is_respected(browser, site_url):
+    """With 'reduce motion' set, nothing on the page animates or slides."""
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(site_url + "policy/")
+    durations = page.evaluate("""() => [...document.querySelectorAll("*")].flatMap((e) => {
+        const s = getComputedStyle(e);
+        return [s.transitionDuration, s.animationDuration].flatMap((d) => d.split(","))
+            .map((d) => parseFloat(d) * (d.trim().endsWith("ms") ? 1 : 1000));
+    })""")
+    context.close()
+    assert durations and max(durations) <= 1  # milliseconds
