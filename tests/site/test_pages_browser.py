@@ -95,3 +95,19 @@ def test_abbreviations_expand_on_focus(page, site_url):
     tooltip = page.locator("#" + page.evaluate("document.activeElement.getAttribute('aria-describedby')"))
     tooltip.wait_for(state="visible")
     assert "CrowdControlHQ" in tooltip.inner_text()
+
+
+def test_the_site_stores_what_the_privacy_page_says_and_no_more(browser, built_site, site_url):
+    """No cookies; in local storage only Material's colour-scheme setting, unless a reader asks to remember."""
+    context = browser.new_context()
+    page = context.new_page()
+    for path in site_pages(built_site):
+        page.goto(site_url + path)
+    search(page, "uniform")
+    local = page.evaluate("Object.keys(localStorage)")
+    session = page.evaluate("Object.keys(sessionStorage)")
+    cookies = context.cookies()
+    context.close()
+    assert cookies == []
+    assert session == []
+    assert all(key.endswith("__palette") for key in local), local
