@@ -35,6 +35,10 @@ def _choices(kind: str, fid: str, name: str, choices: Sequence[Choice], chosen: 
     return h("div", {"class": f"form-{kind}es" if kind == "checkbox" else f"form-{kind}s"}, *items)
 
 
+def _inline_error(error_id: str, message: str) -> Node:
+    return h("p", {"class": "form-error", "id": error_id}, h("span", {"class": "visually-hidden"}, "Error: "), message)
+
+
 def question(widget: str, name: str, legend: str, choices: Sequence[Choice], *,
              multiple: bool = False, chosen: Iterable[str] = (), hint: Node | None = None,
              error: str | None = None, guidance: Node | None = None,
@@ -49,11 +53,27 @@ def question(widget: str, name: str, legend: str, choices: Sequence[Choice], *,
                        "aria-describedby": " ".join(i for i in (hint_id, error_id) if i) or None},
           h("legend", {"class": "form-legend"}, h(legend_tag, {"class": "form-legend__heading"}, legend)),
           h("div", {"class": "form-hint", "id": hint_id}, hint) if hint else None,
-          h("p", {"class": "form-error", "id": error_id}, h("span", {"class": "visually-hidden"}, "Error: "), error)
-          if error else None,
+          _inline_error(error_id, error) if error_id and error else None,
           _choices("checkbox" if multiple else "radio", fid, name, choices, chosen, option_hints),
           ),
         guidance,
+    )
+
+
+def text_input(widget: str, name: str, label: str, value: str, *, hint: str | None = None,
+               error: str | None = None, autocomplete: str | None = None, max_length: int = 100) -> Node:
+    """A single-line text field with label, hint and inline error; the error summary links to it."""
+    fid = field_id(widget, name)
+    hint_id = f"{fid}-hint" if hint else None
+    error_id = f"{fid}-error" if error else None
+    return h(
+        "div", {"class": "form-group" + (" form-group--error" if error else ""), "id": fid, "tabindex": "-1"},
+        h("label", {"class": "form-label", "for": f"{fid}-input"}, label),
+        h("p", {"class": "form-hint", "id": hint_id}, hint) if hint else None,
+        _inline_error(error_id, error) if error_id and error else None,
+        h("input", {"type": "text", "class": "form-input", "id": f"{fid}-input", "name": name, "value": value,
+                    "autocomplete": autocomplete, "spellcheck": "false", "maxlength": str(max_length),
+                    "aria-describedby": " ".join(i for i in (hint_id, error_id) if i) or None}),
     )
 
 

@@ -86,24 +86,6 @@ def _format_date(today: Any) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
-def _text_input(name: str, label: str, value: str, *, hint: str | None = None,
-                error: str | None = None, autocomplete: str | None = None) -> Node:
-    """A single-line text field in the style of quiz.forms (label, hint, inline error)."""
-    fid = forms.field_id(WIDGET, name)
-    hint_id = f"{fid}-hint" if hint else None
-    error_id = f"{fid}-error" if error else None
-    return h(
-        "div", {"class": "form-group" + (" form-group--error" if error else ""), "id": fid, "tabindex": "-1"},
-        h("label", {"class": "form-label", "for": f"{fid}-input"}, label),
-        h("p", {"class": "form-hint", "id": hint_id}, hint) if hint else None,
-        h("p", {"class": "form-error", "id": error_id}, h("span", {"class": "visually-hidden"}, "Error: "), error)
-        if error else None,
-        h("input", {"type": "text", "class": "form-input", "id": f"{fid}-input", "name": name, "value": value,
-                    "autocomplete": autocomplete, "spellcheck": "false", "maxlength": str(NAME_MAX),
-                    "aria-describedby": " ".join(i for i in (hint_id, error_id) if i) or None}),
-    )
-
-
 def _remember_note(state: dict) -> Node | None:
     if not state.get("remember"):
         return None
@@ -436,8 +418,8 @@ def _result_view(bank: Bank, ctx: Context, state: dict, errors: dict[str, str] |
                        "to your manager."),
             h("p", {"class": "quiz-honesty"}, HONESTY),
             forms.error_summary(WIDGET, errors or {}),
-            _text_input("name", "Your name", name, hint="As it should appear on the certificate.",
-                        error=(errors or {}).get("name"), autocomplete="name"),
+            forms.text_input(WIDGET, "name", "Your name", name, hint="As it should appear on the certificate.",
+                             error=(errors or {}).get("name"), autocomplete="name", max_length=NAME_MAX),
             h("div", {"class": "quiz-actions"}, forms.button("Make my certificate", "certificate")),
             cls="quiz-completion-form",
         )

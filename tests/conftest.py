@@ -4,7 +4,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -105,10 +104,3 @@ def page(browser, site_url: str):  # noqa: ANN001, ANN201
     yield pg
     context.close()
     assert not foreign, f"requests to other origins: {foreign}"
-
-
-def node() -> str:
-    path = shutil.which("node")
-    if not path:
-        pytest.fail("node is not installed")
-    return path
