@@ -12,8 +12,9 @@ if str(ROOT) not in sys.path:  # so that `hooks` and `quiz` import as packages
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from hooks import clauses, glossary, runtime, widgets  # noqa: E402
+from quiz import glossary as glossary_data  # noqa: E402
+from quiz.checker import DataError  # noqa: E402
 from quiz.content import load_all  # noqa: E402
-from quiz.problems import DataError  # noqa: E402
 
 _build: dict[str, Any] = {}
 
@@ -25,13 +26,13 @@ def on_config(config: Any) -> None:
     except ValueError as error:
         raise PluginError(str(error)) from None
     _build["clauses"] = {c.id: {"label": c.label, "url": c.url} for c in registry.values()}
+    _build["terms"], problems = glossary_data.load()
     try:
-        _build["terms"] = glossary.load()
         _build["models"] = load_all(set(registry))
     except DataError as error:
-        raise PluginError(f"{len(error.problems)} problem(s) in the data files:\n{error}") from None
-    except ValueError as error:
-        raise PluginError(str(error)) from None
+        problems = problems + error.problems
+    if problems:
+        raise PluginError(f"{len(problems)} problem(s) in the data files:\n{DataError(problems)}")
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:

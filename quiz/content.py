@@ -1,24 +1,13 @@
-"""Loading the data files the communications team edits (TOML, in quiz/data/)."""
+"""Loading the data files the communications team edits (TOML, in quiz/data/), each through quiz.checker."""
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
-from .problems import DataError, Problem
+from .checker import DataError, Problem, read_toml
 from .widgets import get, registry
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-
-
-def read_toml(path: Path) -> tuple[dict[str, Any], list[Problem]]:
-    """A data file's contents, or a problem naming the line that does not parse."""
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8")), []
-    except FileNotFoundError:
-        return {}, [Problem(path.name, "(file)", "the file is missing")]
-    except tomllib.TOMLDecodeError as error:
-        return {}, [Problem(path.name, "(file)", f"not valid TOML: {error}")]
 
 
 def load_widget(name: str, clause_ids: set[str], data_dir: Path = DATA_DIR) -> tuple[Any, list[Problem]]:

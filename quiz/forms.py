@@ -123,6 +123,11 @@ def disclosure(summary: str, *body: Node) -> Node:
     return h("details", {"class": "disclosure"}, h("summary", {}, summary), *body)
 
 
+def notice(text: str, view: Node) -> Node:
+    """A one-line notice above a step (for example: saved answers could not be used)."""
+    return h("div", {}, h("p", {"class": "widget-notice"}, text), view)
+
+
 def answers_get(answers: dict[str, list[str]], name: str) -> list[str]:
     """A question's submitted values (FormData gives lists)."""
     return [v for v in answers.get(name, []) if v]
