@@ -12,7 +12,6 @@ if str(ROOT) not in sys.path:  # so that `hooks` and `quiz` import as packages
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from hooks import clauses, glossary, runtime, widgets  # noqa: E402
-from quiz import glossary as glossary_data  # noqa: E402
 from quiz.checker import DataError  # noqa: E402
 from quiz.content import load_all  # noqa: E402
 
@@ -26,13 +25,11 @@ def on_config(config: Any) -> None:
     except ValueError as error:
         raise PluginError(str(error)) from None
     _build["clauses"] = {c.id: {"label": c.label, "url": c.url} for c in registry.values()}
-    _build["terms"], problems = glossary_data.load()
     try:
-        _build["models"] = load_all(set(registry))
+        _build["models"], others = load_all(set(registry))
     except DataError as error:
-        problems = problems + error.problems
-    if problems:
-        raise PluginError(f"{len(problems)} problem(s) in the data files:\n{DataError(problems)}")
+        raise PluginError(f"{len(error.problems)} problem(s) in the data files:\n{error}") from None
+    _build["terms"] = others["glossary.toml"]
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:

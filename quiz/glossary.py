@@ -1,16 +1,12 @@
-"""The glossary (quiz/data/glossary.toml): its terms, read and checked like every data file.
+"""The glossary (quiz/data/glossary.toml): its terms, checked like every data file (see quiz.content).
 
 hooks/glossary.py renders them (tooltips on every page, the glossary page).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from .checker import Checker, Problem, check_file
-from .content import DATA_DIR
-
-FILE_NAME = "glossary.toml"
+from .checker import Checker
 
 
 @dataclass(frozen=True)
@@ -28,13 +24,9 @@ def parse(raw: dict, chk: Checker) -> list[Term]:
         chk.known(entry, ("abbr", "expansion"), f"term {i}")
         abbr = chk.text(entry, "abbr", f"term {i}")
         expansion = chk.text(entry, "expansion", f"term {abbr or i}")
-        if abbr in seen:
+        if abbr and abbr in seen:
             chk.add(f"term {abbr}", "is defined twice: keep one [[term]] for it")
         seen.add(abbr)
         terms.append(Term(abbr, expansion))
     return terms
 
-
-def load(path: Path = DATA_DIR / FILE_NAME) -> tuple[list[Term] | None, list[Problem]]:
-    """The glossary's terms, or None and every problem in the file."""
-    return check_file(path, parse)
