@@ -5,7 +5,7 @@ the end, as quiz.toml says) -> result with a topic breakdown and a review ->
 for a pass, the reader's name -> certificate and completion record.
 
 - ``kinds``: the question kinds, one table entry each;
-- ``bank``: the question bank's model and its checks (quiz.toml), tracks;
+- ``bank``: the question bank's model, tracks; ``loading``: reading and checking quiz.toml;
 - ``draw``: drawing an attempt's questions, reproducible from a seed;
 - ``scoring``: the scoring rules;
 - ``state``: the saved state of an attempt, and its checks;
@@ -15,8 +15,9 @@ for a pass, the reader's name -> certificate and completion record.
 from __future__ import annotations
 
 from ..checker import Problem, check
-from .bank import Bank, parse
+from .bank import Bank
 from .flow import respond
+from .loading import parse
 from .static import render
 
 __all__ = ["load", "parse", "render", "respond"]
