@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, NotRequired, Protocol, TypedDict, runtime_checkable
 
+from .checker import Problem
 from .context import Context
 from .view import Node
 
@@ -59,7 +60,7 @@ def selector(element_id: str) -> str:
 class Widget(Protocol):
     """What each widget module provides, so that the build, the browser and the tests drive all of them alike."""
 
-    def load(self, raw: dict, file: str, clause_ids: set[str]) -> tuple[Any, list]:
+    def load(self, raw: dict, file: str, clause_ids: set[str]) -> tuple[Any, list[Problem]]:
         """Check its data file's contents: (model, []) or (None, every problem)."""
 
     def render(self, model: Any, ctx: Context) -> Node:

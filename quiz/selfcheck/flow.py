@@ -35,7 +35,7 @@ class Flow:
     @classmethod
     def bind(cls, widget: str, model: Any, form: Callable, validate: Callable, rows: Callable,
              result: Callable, interim: Callable | None = None) -> "Flow":
-        """A flow from a widget module's functions, each taking the model (which has a version) first."""
+        """A flow from a widget module's functions, each taking the model first (the model carries its version)."""
         steps = [partial(f, model) for f in (form, validate, rows, result)]
         return cls(widget, model.version, *steps, **({"interim": partial(interim, model)} if interim else {}))
 
