@@ -5,6 +5,7 @@ and loads the files the way the build does.
 """
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 from pathlib import Path
@@ -69,6 +70,8 @@ PROBES = [
     ("glossary.toml", r'^abbr = "DBC"$', 'abbr = "CMT"', "term CMT: is defined twice"),
     ("glossary.toml", r'^abbr = "DBC"$', 'abbr = "DBC"\nmeaning = "x"', "unknown field 'meaning' (known: abbr, expansion)"),
     ("glossary.toml", r'^abbr = "DBC"$', "abbr = 7", "'abbr' must be text in quotes, not 7"),
+    ("glossary.toml", r'^expansion = "Dacorum Borough Council"$', 'expansion = " "',
+     "term DBC: 'expansion' is missing or empty"),
     ("glossary.toml", r'^\[\[term\]\]$', "[[term]", "not valid TOML"),
 ]
 
@@ -139,3 +142,39 @@ def test_a_new_file_needs_only_a_parser() -> None:
         "vocabulary.toml: (file): unknown table 'words' (known: word)",
         "vocabulary.toml: word 1: 'text' must be text in quotes, not 5",
     ]
+
+
+def field_paths(data: object, path: tuple = ()) -> list[tuple]:
+    """The path to every value in a data file, following the first entry of each list."""
+    if isinstance(data, dict):
+        return [p for key, value in data.items() for p in [(*path, key), *field_paths(value, (*path, key))]]
+    if isinstance(data, list) and data:
+        return [(*path, 0), *field_paths(data[0], (*path, 0))]
+    return []
+
+
+WRONG_TYPES = {"a list of lists": [["x"]], "a table": {"a": 1}, "a number": 7, "a list of numbers": [23]}
+
+
+@pytest.mark.parametrize("file_name", ALL_FILES)
+def test_a_wrong_type_anywhere_is_named_never_a_traceback(file_name: str, clause_ids: set[str]) -> None:
+    """Every field of the real file (first entry of each list), given each wrong type in turn."""
+    raw, _ = read_toml(DATA_DIR / file_name)
+    accepted = []
+    for path in field_paths(raw):
+        for label, value in WRONG_TYPES.items():
+            data = copy.deepcopy(raw)
+            parent = data
+            for key in path[:-1]:
+                parent = parent[key]
+            parent[path[-1]] = value
+            if file_name in WIDGET_FILES:
+                model, problems = registry()[WIDGET_FILES[file_name]].module.load(data, file_name, clause_ids)
+            else:
+                model, problems = check(data, OTHER_FILES[file_name], file_name, clause_ids)
+            if model is not None:
+                accepted.append((path, label))
+            assert all(p.file == file_name and p.item and p.message for p in problems)
+    # A number is a right answer only where a number is asked for.
+    assert accepted == [(("settings", key), "a number") for key in ("draw_size", "pass_mark")
+                        if file_name == "quiz.toml"]
