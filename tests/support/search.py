@@ -9,7 +9,7 @@ other, can only come from the whole query.
 from __future__ import annotations
 
 SEARCH_INPUT = ".md-search__input"
-SEARCH_TOGGLE = "label[for='__search']"  # opens the search on narrow screens, where the field is hidden
+SEARCH_BUTTON = ".md-header__button[for='__search']"  # shown on narrow screens only, where it opens the search
 RESULT_LINK = ".md-search-result__link"
 SEARCH_WORKER = "**/assets/javascripts/workers/search.*.js"
 WAIT = 30_000  # ms: the worker builds its index on first use
@@ -26,8 +26,8 @@ def search(page, words: str) -> list[str]:  # noqa: ANN001 - Playwright Page
     (those with a `#`) of the results for exactly these words, in the order shown.
 
     Every word must be one the index can match: a stop word such as "the" is never in `h`."""
-    if not page.locator(SEARCH_INPUT).is_visible():
-        page.click(SEARCH_TOGGLE)
+    if page.locator(SEARCH_BUTTON).is_visible():
+        page.click(SEARCH_BUTTON)
     page.click(SEARCH_INPUT)
     # Empty the field and wait for the list to empty, so no result of an earlier query is read.
     page.keyboard.press("Control+A")
