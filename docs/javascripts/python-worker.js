@@ -42,7 +42,7 @@ const browserFetch = self.fetch.bind(self);
 self.fetch = async (...args) => {
   const response = await browserFetch(...args);
   if (!response.body) return response;
-  const file = new URL(response.url).pathname.split("/").pop();
+  const file = response.url.split(/[?#]/)[0].split("/").pop();
   const counted = response.body.pipeThrough(new TransformStream({
     transform(chunk, controller) {
       count(chunk.byteLength);
