@@ -10,8 +10,10 @@ if str(ROOT) not in sys.path:  # so that `hooks` and `quiz` import as packages
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import clauses, glossary, runtime, widgets  # noqa: E402
+from hooks import clauses, glossary, precompress, runtime, widgets  # noqa: E402
+from hooks.bytecode import compile_for_pyodide  # noqa: E402
 from quiz.checker import DataError  # noqa: E402
 from quiz.content import load_all  # noqa: E402
 
@@ -48,10 +50,16 @@ def on_page_content(html: str, **_: Any) -> str:
     return glossary.make_focusable(html)
 
 
+# Last, after the search plugin has written its index: everything is then there to compress.
+@event_priority(-100)
 def on_post_build(config: Any) -> None:
-    """Put Pyodide, the quiz wheel and the clause map into the site."""
+    """Put Pyodide, the precompiled standard library, the quiz wheel and the clause map into the site,
+    then write compressed copies of the larger files."""
     site = Path(config.site_dir)
     runtime.copy_pyodide(site)
     python_dir = site / "assets" / "python"
-    runtime.build_wheel(ROOT / "quiz", python_dir)
-    runtime.write_manifest(python_dir, _build["clauses"])
+    bytecode = compile_for_pyodide(ROOT / "quiz")
+    runtime.copy_stdlib(bytecode, python_dir)
+    runtime.build_wheel(ROOT / "quiz", python_dir, bytecode)
+    runtime.write_manifest(python_dir, _build["clauses"], bytecode)
+    precompress.precompress(site)

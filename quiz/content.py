@@ -5,6 +5,7 @@ data file is one entry in ``OTHER_FILES`` with the parser that checks it.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any, Callable
 
@@ -19,10 +20,22 @@ OTHER_FILES: dict[str, Callable[[dict, Checker], Any]] = {
 }
 
 
+def read_data(path: Path) -> tuple[dict[str, Any], list[Problem]]:
+    """A TOML data file's contents; from the JSON copy beside it where the build made one.
+
+    The browser's wheel carries that copy (hooks/runtime.py): Python parses JSON
+    several times faster than TOML, and the TOML stays the one file people edit.
+    """
+    copy = path.with_suffix(".json")
+    if copy.exists():
+        return json.loads(copy.read_text(encoding="utf-8")), []
+    return read_toml(path)
+
+
 def load_widget(name: str, clause_ids: set[str], data_dir: Path = DATA_DIR) -> tuple[Any, list[Problem]]:
     """One widget's model and every problem in its data file."""
     widget = get(name)
-    raw, problems = read_toml(data_dir / widget.data_file)
+    raw, problems = read_data(data_dir / widget.data_file)
     if problems:
         return None, problems
     return widget.module.load(raw, widget.data_file, clause_ids)
