@@ -49,7 +49,7 @@ def _package_files(package_dir: Path) -> list[Path]:
 
 
 def _json_copy(toml_file: Path) -> bytes | None:
-    """The data file as JSON for quiz.content.read_data, or None where JSON cannot hold it exactly (dates)."""
+    """The data file as JSON for quiz.content.read_built_copy, or None where JSON cannot hold it exactly (dates)."""
     raw = tomllib.loads(toml_file.read_text(encoding="utf-8"))
     try:
         text = json.dumps(raw, ensure_ascii=False, sort_keys=True, allow_nan=False)

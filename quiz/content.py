@@ -20,11 +20,12 @@ OTHER_FILES: dict[str, Callable[[dict, Checker], Any]] = {
 }
 
 
-def read_data(path: Path) -> tuple[dict[str, Any], list[Problem]]:
-    """A TOML data file's contents; from the JSON copy beside it where the build made one.
+def read_built_copy(path: Path) -> tuple[dict[str, Any], list[Problem]]:
+    """A TOML data file's contents from the JSON copy beside it, where the build made one.
 
-    The browser's wheel carries that copy (hooks/runtime.py): Python parses JSON
-    several times faster than TOML, and the TOML stays the one file people edit.
+    Only the browser reads this way: its wheel carries the copy (hooks/runtime.py), which
+    Python parses several times faster than TOML. Everything else reads the TOML itself,
+    the one file people edit, so a copy can never hide an edit.
     """
     copy = path.with_suffix(".json")
     if copy.exists():
@@ -32,10 +33,11 @@ def read_data(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     return read_toml(path)
 
 
-def load_widget(name: str, clause_ids: set[str], data_dir: Path = DATA_DIR) -> tuple[Any, list[Problem]]:
+def load_widget(name: str, clause_ids: set[str], data_dir: Path = DATA_DIR,
+                read: Callable[[Path], tuple[dict[str, Any], list[Problem]]] = read_toml) -> tuple[Any, list[Problem]]:
     """One widget's model and every problem in its data file."""
     widget = get(name)
-    raw, problems = read_data(data_dir / widget.data_file)
+    raw, problems = read(data_dir / widget.data_file)
     if problems:
         return None, problems
     return widget.module.load(raw, widget.data_file, clause_ids)
