@@ -36,12 +36,12 @@ def on_config(config: Any) -> None:
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     """Expand widget markers and the glossary, and add abbreviation tooltips."""
-    # Read by overrides/main.html, which starts Python early on pages with a widget.
-    page.meta["widgets"] = bool(widgets.MARKER.search(markdown))
     try:
+        # Read by overrides/main.html, which starts Python early on pages with a widget.
+        page.meta["widgets"] = bool(widgets.widget_names(markdown))
         markdown = widgets.expand(markdown, page.url, _build["models"], _build["clauses"])
-    except KeyError as error:
-        raise PluginError(f"{page.file.src_path}: {error.args[0]}") from None
+    except widgets.MarkerError as error:
+        raise PluginError(f"{page.file.src_path} {error}") from None
     return glossary.apply(markdown, _build["terms"])
 
 
