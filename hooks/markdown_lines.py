@@ -43,3 +43,11 @@ def prose_lines(markdown: str) -> Iterator[tuple[int, str]]:
             fence = opening.group(1)
             continue
         yield number, CODE_SPAN.sub(lambda span: " " * len(span.group(0)), line)
+
+
+def replace_lines(markdown: str, replacements: dict[int, str]) -> str:
+    """The page with each numbered line (from 1) replaced by its text."""
+    lines = markdown.splitlines(keepends=True)
+    for number, text in replacements.items():
+        lines[number - 1] = text
+    return "".join(lines)

@@ -11,7 +11,7 @@ if str(ROOT) not in sys.path:  # so that `hooks` and `quiz` import as packages
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from hooks import clauses, glossary, runtime, widgets  # noqa: E402
+from hooks import clauses, element_ids, glossary, runtime, widgets  # noqa: E402
 from quiz.content import load_all  # noqa: E402
 from quiz.problems import DataError  # noqa: E402
 
@@ -42,11 +42,17 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
         markdown = widgets.expand(markdown, page.url, _build["models"], _build["clauses"])
     except widgets.MarkerError as error:
         raise PluginError(f"{page.file.src_path} {error}") from None
-    return glossary.apply(markdown, _build["terms"])
+    try:
+        return glossary.apply(markdown, _build["terms"])
+    except ValueError as error:
+        raise PluginError(str(error)) from None
 
 
-def on_page_content(html: str, **_: Any) -> str:
-    """Let keyboard users reach abbreviations' expansions."""
+def on_page_content(html: str, page: Any, **_: Any) -> str:
+    """Refuse a page that repeats an element id; let keyboard users reach abbreviations' expansions."""
+    problem = element_ids.repeated_ids_problem(html)
+    if problem:
+        raise PluginError(f"{page.file.src_path}: {problem}")
     return glossary.make_focusable(html)
 
 

@@ -13,7 +13,7 @@ import difflib
 import re
 from typing import Any
 
-from hooks.markdown_lines import prose_lines
+from hooks.markdown_lines import prose_lines, replace_lines
 from quiz.context import Context
 from quiz.view import h, to_html
 from quiz.widgets import get, registry
@@ -106,7 +106,4 @@ def expand(markdown: str, page_url: str, models: dict[str, Any], clauses: dict[s
         # Blank lines around keep Markdown from touching the raw HTML block.
         return "\n\n" + to_html(root) + "\n\n"
 
-    lines = markdown.splitlines(keepends=True)
-    for number, name in _markers(markdown).items():
-        lines[number - 1] = widget_html(name)
-    return "".join(lines)
+    return replace_lines(markdown, {number: widget_html(name) for number, name in _markers(markdown).items()})

@@ -77,7 +77,14 @@ def test_toml_syntax_error_names_file(project: Path):
     ("See [clause 9.9](policy/index.md#policy-9-9).", ["policy-9-9"]),
     ("## Again {#policy-2-3}", ["policy-2-3", "defined twice"]),
     ("<!-- widget: no-such-widget -->", ["privacy.md", "no-such-widget"]),
-], ids=["broken link", "link to a missing clause", "duplicate clause anchor", "unknown widget"])
+    ("<!-- widget: Quiz -->", ["privacy.md line", "'Quiz'", "write '<!-- widget: quiz -->'"]),
+    ("<!-- widget: quiz_2 -->", ["privacy.md line", "'quiz_2'", "write '<!-- widget: quiz -->'"]),
+    ("<!-- widget: quiz -->\n\n<!-- widget: quiz -->", ["privacy.md lines", "'quiz' is placed twice"]),
+    ("## Contact {#policy-x}", ["privacy.md line", "'policy-x' is not a clause id", "policy-2-2-d"]),
+    ("## Appendix {#procedure-appendix}", ["privacy.md line", "'procedure-appendix' is not a clause id"]),
+    ("## One {#contact}\n\n## Two {#contact}", ["privacy.md", "'contact' (2 times)"]),
+], ids=["broken link", "link to a missing clause", "duplicate clause anchor", "unknown widget", "widget in capitals",
+        "widget with underscore", "widget twice", "anchor without number", "appendix without number", "repeated id"])
 def test_bad_markdown_fails_and_says_where(project: Path, added: str, expected: list[str]):
     with (project / "docs/privacy.md").open("a") as f:
         f.write(f"\n{added}\n")
@@ -85,3 +92,12 @@ def test_bad_markdown_fails_and_says_where(project: Path, added: str, expected: 
     assert result.returncode != 0
     for needle in expected:
         assert needle in result.stderr
+
+
+def test_markers_shown_as_code_stay_code(project: Path):
+    with (project / "docs/privacy.md").open("a") as f:
+        f.write("\n```markdown\n<!-- widget: Quiz -->\n<!-- widget: quiz -->\n## 2.3 Example {#policy-x}\n```\n")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site/privacy/index.html").read_text(encoding="utf-8")
+    assert "&lt;!-- widget: quiz --&gt;" in page and "data-widget" not in page
