@@ -1,30 +1,20 @@
-"""The glossary: one data file gives every page its abbreviation tooltips and the glossary page its list."""
+"""The glossary's rendering: every page's abbreviation tooltips and the glossary page's list.
+
+The terms are read and checked by quiz.glossary, like every data file; everything written
+here from them shows as typed, never as markup.
+"""
 from __future__ import annotations
 
 import html
 import re
-import tomllib
-from pathlib import Path
 
 from hooks.markdown_lines import prose_lines, replace_lines
+from quiz.glossary import Term
 
-GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "quiz" / "data" / "glossary.toml"
 MARKER = "<!-- glossary -->"
 # Markdown reads these as markup; escaped with a backslash, it shows them as typed.
 MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
-# What the `abbr` extension can define (no ']', '\\' or line break) and find between word boundaries.
-ABBREVIATION = re.compile(r"[A-Za-z0-9]+(?:[ .&/-][A-Za-z0-9]+)*")
 ABBR = re.compile(r'<abbr title="([^"]*)">([^<]+)</abbr>')
-
-
-def load(path: Path = GLOSSARY_FILE) -> list[dict[str, str]]:
-    """The glossary's terms, each with 'abbr' and 'expansion'; a bad entry names itself."""
-    terms = tomllib.loads(path.read_text(encoding="utf-8")).get("term", [])
-    for i, term in enumerate(terms, 1):
-        for key in ("abbr", "expansion"):
-            if not str(term.get(key, "")).strip():
-                raise ValueError(f"{path.name}: term {i}: '{key}' is missing or empty")
-    return terms
 
 
 def one_line(text: str) -> str:
@@ -37,27 +27,6 @@ def as_markdown_text(text: str) -> str:
     return html.escape(MARKDOWN_PUNCTUATION.sub(r"\\\1", one_line(text)), quote=False)
 
 
-def definable(terms: list[dict[str, str]]) -> list[dict[str, str]]:
-    """The terms, each checked to be an abbreviation Markdown can define and find in a page's text."""
-    for i, term in enumerate(terms, 1):
-        if not ABBREVIATION.fullmatch(term["abbr"]):
-            raise ValueError(
-                f"glossary.toml: term {i} ({term['abbr']!r}): an abbreviation is letters and digits, "
-                "with a space, '.', '&', '/' or '-' only between them (like 'UK GDPR' or 'Q&A')"
-            )
-    return terms
-
-
-def term_id(abbr: str) -> str:
-    """The glossary page's element id for a term: 'UK GDPR' -> 'term-uk-gdpr'."""
-    return "term-" + re.sub(r"[^a-z0-9]+", "-", abbr.lower())
-
-
-def abbreviation_lines(terms: list[dict[str, str]]) -> str:
-    """Markdown `abbr` definitions, appended to every page."""
-    return "\n\n" + "\n".join(f"*[{t['abbr']}]: {tooltip_text(t['expansion'])}" for t in definable(terms)) + "\n"
-
-
 def tooltip_text(text: str) -> str:
     """An abbreviation's title as the `abbr` extension must be given it for the tooltip to show it as typed.
 
@@ -67,15 +36,25 @@ def tooltip_text(text: str) -> str:
     return html.escape(one_line(text), quote=False).replace("&", "&amp;")
 
 
-def glossary_markdown(terms: list[dict[str, str]]) -> str:
+def term_id(abbr: str) -> str:
+    """The glossary page's element id for a term: 'UK GDPR' -> 'term-uk-gdpr'."""
+    return "term-" + re.sub(r"[^a-z0-9]+", "-", abbr.lower())
+
+
+def abbreviation_lines(terms: list[Term]) -> str:
+    """Markdown `abbr` definitions, appended to every page (quiz.glossary allows only abbreviations they can hold)."""
+    return "\n\n" + "\n".join(f"*[{t.abbr}]: {tooltip_text(t.expansion)}" for t in terms) + "\n"
+
+
+def glossary_markdown(terms: list[Term]) -> str:
     """The glossary page's list, as a Markdown definition list."""
     return "\n\n".join(
-        f"**{as_markdown_text(t['abbr'])}**{{#{term_id(t['abbr'])}}}\n:   {as_markdown_text(t['expansion'])}"
-        for t in sorted(definable(terms), key=lambda t: t["abbr"])
+        f"**{as_markdown_text(t.abbr)}**{{#{term_id(t.abbr)}}}\n:   {as_markdown_text(t.expansion)}"
+        for t in sorted(terms, key=lambda t: t.abbr)
     )
 
 
-def apply(markdown: str, terms: list[dict[str, str]]) -> str:
+def apply(markdown: str, terms: list[Term]) -> str:
     """Expand the glossary marker (on the glossary page, not where shown as code) and add the abbreviations."""
     markers = [number for number, line in prose_lines(markdown) if line.strip() == MARKER]
     listed = replace_lines(markdown, {number: glossary_markdown(terms) + "\n" for number in markers})

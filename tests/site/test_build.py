@@ -1,26 +1,16 @@
 """The build refuses bad input, naming the file, the item and the problem."""
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
-
-COPIED = ("mkdocs.yml", "docs", "quiz", "hooks", "overrides")
+from tests.support.build import copy_project, mkdocs_build
 
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
-    """A copy of the project to break, sharing the installed node_modules."""
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, tmp_path / name)
-    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    return tmp_path
+    """A copy of the project to break."""
+    return copy_project(tmp_path)
 
 
 def build(project: Path):

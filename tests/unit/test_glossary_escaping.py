@@ -5,6 +5,8 @@ import markdown
 import pytest
 
 from hooks import glossary
+from quiz.checker import check
+from quiz.glossary import Term, parse
 
 # The extensions that read the glossary's Markdown; the built-site test runs the full set from mkdocs.yml.
 EXTENSIONS = ["abbr", "attr_list", "def_list", "md_in_html"]
@@ -45,7 +47,7 @@ class _Page(HTMLParser):
             self.definitions[-1] += data
 
 
-def rendered(terms: list[dict[str, str]]) -> _Page:
+def rendered(terms: list[Term]) -> _Page:
     page = _Page()
     text = "HR and UK GDPR are used here.\n\n<!-- glossary -->\n"
     page.feed(markdown.markdown(glossary.apply(text, terms), extensions=EXTENSIONS))
@@ -54,7 +56,7 @@ def rendered(terms: list[dict[str, str]]) -> _Page:
 
 @pytest.mark.parametrize("probe", PROBES)
 def test_an_expansion_shows_as_typed_on_the_glossary_page_and_in_tooltips(probe):
-    page = rendered([{"abbr": "HR", "expansion": probe}])
+    page = rendered([Term("HR", probe)])
     as_typed = " ".join(probe.split())  # line breaks in the file become spaces
     assert page.definitions == [as_typed]
     assert set(page.tags) <= {"p", "abbr", "dl", "dt", "dd", "strong"}
@@ -85,17 +87,22 @@ class _Fragment(HTMLParser):
 
 
 def test_an_abbreviation_with_a_space_gets_one_whole_id():
-    html = markdown.markdown(glossary.apply("<!-- glossary -->", [{"abbr": "UK GDPR", "expansion": "x"}]),
+    html = markdown.markdown(glossary.apply("<!-- glossary -->", [Term("UK GDPR", "x")]),
                              extensions=EXTENSIONS)
     assert '<strong id="term-uk-gdpr">' in html
 
 
 @pytest.mark.parametrize("abbr", ['<img src=x onerror="a()">', "H]R", "H\\R", "HR\nX", "-HR", "HR."])
 def test_an_abbreviation_the_page_cannot_define_is_refused_by_name(abbr):
-    with pytest.raises(ValueError, match="glossary.toml: term 2 .*letters and digits"):
-        glossary.apply("", [{"abbr": "HR", "expansion": "x"}, {"abbr": abbr, "expansion": "y"}])
+    raw = {"term": [{"abbr": "HR", "expansion": "x"}, {"abbr": abbr, "expansion": "y"}]}
+    terms, problems = check(raw, parse, "glossary.toml")
+    assert terms is None
+    assert [str(p) for p in problems] == [
+        f"glossary.toml: term 2: abbr {abbr.strip()!r} is not an abbreviation the pages can mark: use letters "
+        "and digits, with a space, '.', '&', '/' or '-' only between them (like 'UK GDPR')"
+    ]
 
 
 def test_the_glossary_marker_shown_as_code_stays_code():
     page = "```\n<!-- glossary -->\n```\n"
-    assert glossary.apply(page, [{"abbr": "HR", "expansion": "x"}]).startswith(page)
+    assert glossary.apply(page, [Term("HR", "x")]).startswith(page)
