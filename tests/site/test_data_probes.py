@@ -8,7 +8,6 @@ traceback. The markup the data files accept then goes through one real build and
 from __future__ import annotations
 
 import html
-import shutil
 import tomllib
 from pathlib import Path
 from typing import Any, Iterator
@@ -20,7 +19,8 @@ from hooks import glossary
 from hooks.clauses import scan
 from hooks.widgets import expand
 from quiz.checker import DataError
-from quiz.content import DATA_DIR, load_all
+from quiz.content import DATA_DIR, load_other, load_widget
+from quiz.widgets import registry
 from tests.support import ROOT
 from tests.support.build import copy_project, mkdocs_build, site_pages
 from tests.support.chromium import launch_options
@@ -79,6 +79,12 @@ def broken(value: Any, kind: str, number: int) -> Any:
     return [{"a": 1}] if many else {"a": 1}  # a table
 
 
+def value_at(data: Any, path: tuple) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
 def with_value(data: Any, path: tuple, value: Any) -> Any:
     """A deep copy of data with the value at path replaced."""
     if not path:
@@ -106,39 +112,42 @@ def cases() -> Iterator[Any]:
                 yield pytest.param(file_name, path, kind, number, id=f"{file_name}:{shown}:{kind}")
 
 
-def read_as_the_build_does(data_dir: Path) -> tuple[dict[str, Any], Any]:
-    """The widgets' models and the glossary's terms from data_dir, or DataError."""
-    models, others = load_all(set(CLAUSES), data_dir)
-    return models, others["glossary.toml"]
+WIDGET_OF_FILE = {entry.data_file: name for name, entry in registry().items()}
 
 
-def static_html(models: dict[str, Any], terms: Any) -> str:
-    """Every widget's static HTML and the glossary's Markdown, as the build makes them."""
-    page = "\n\n".join(f"<!-- widget: {name} -->" for name in models) + "\n\n<!-- glossary -->\n"
-    return glossary.apply(expand(page, "", models, CLAUSES), terms)
+def read_as_the_build_does(data_dir: Path, file_name: str) -> Any:
+    """The model the build reads from one data file in data_dir; DataError if the file has problems."""
+    if file_name in WIDGET_OF_FILE:
+        model, problems = load_widget(WIDGET_OF_FILE[file_name], set(CLAUSES), data_dir)
+    else:
+        model, problems = load_other(file_name, set(CLAUSES), data_dir)
+    if problems:
+        raise DataError(problems)
+    return model
 
 
-@pytest.fixture()
-def data_dir(tmp_path: Path) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(DATA_DIR, copy)
-    return copy
+def static_html(file_name: str, model: Any) -> str:
+    """What the build writes into pages from one data file: its widget's static HTML or the glossary."""
+    if file_name in WIDGET_OF_FILE:
+        name = WIDGET_OF_FILE[file_name]
+        return expand(f"<!-- widget: {name} -->\n", "", {name: model}, CLAUSES)
+    return glossary.apply("<!-- glossary -->\n", model)
 
 
 @pytest.mark.parametrize("file_name, path, kind, number", list(cases()))
-def test_a_broken_field_is_named_or_shown_as_text(data_dir: Path, file_name: str, path: tuple, kind: str,
+def test_a_broken_field_is_named_or_shown_as_text(tmp_path: Path, file_name: str, path: tuple, kind: str,
                                                   number: int):
     data = tomllib.loads((DATA_DIR / file_name).read_text(encoding="utf-8"))
-    write(data_dir, file_name, with_value(data, path, broken(value_at(data, path), kind, number)))
+    write(tmp_path, file_name, with_value(data, path, broken(value_at(data, path), kind, number)))
     try:
-        models, terms = read_as_the_build_does(data_dir)
+        model = read_as_the_build_does(tmp_path, file_name)
     except DataError as error:
         assert error.problems and all(p.file == file_name and p.message for p in error.problems), error
         if kind == "not UTF-8":
             assert "not UTF-8" in str(error) and "line " in str(error), error
         return
     assert kind in ("markup", "empty"), f"a {kind} in {'.'.join(map(str, path))} was accepted without a word"
-    made = static_html(models, terms)
+    made = static_html(file_name, model)
     assert f'<b data-probe="{number}">' not in made and f'<img data-probe="{number}"' not in made
 
 
@@ -149,26 +158,18 @@ def accepted_markup(data_dir: Path) -> dict[str, list[tuple[tuple, int]]]:
         file_name, path, kind, number = param.values
         if kind != "markup":
             continue
-        original = (DATA_DIR / file_name).read_bytes()
-        data = tomllib.loads(original.decode("utf-8"))
+        data = tomllib.loads((DATA_DIR / file_name).read_text(encoding="utf-8"))
         write(data_dir, file_name, with_value(data, path, broken(value_at(data, path), kind, number)))
         try:
-            read_as_the_build_does(data_dir)
+            read_as_the_build_does(data_dir, file_name)
             accepted.setdefault(file_name, []).append((path, number))
         except DataError:
             pass
-        (data_dir / file_name).write_bytes(original)
     return accepted
 
 
-def value_at(data: Any, path: tuple) -> Any:
-    for step in path:
-        data = data[step]
-    return data
-
-
-def test_markup_the_data_files_accept_shows_as_text_in_the_built_site(data_dir: Path, tmp_path: Path):
-    accepted = accepted_markup(data_dir)
+def test_markup_the_data_files_accept_shows_as_text_in_the_built_site(tmp_path: Path):
+    accepted = accepted_markup(tmp_path)
     project = copy_project(tmp_path / "project")
     for file_name, probes in accepted.items():
         data = tomllib.loads((DATA_DIR / file_name).read_text(encoding="utf-8"))
