@@ -91,3 +91,11 @@ def test_markers_shown_as_code_stay_code(project: Path):
     assert result.returncode == 0, result.stderr
     page = (project / "site/privacy/index.html").read_text(encoding="utf-8")
     assert "&lt;!-- widget: quiz --&gt;" in page and "data-widget" not in page
+
+
+def test_a_page_that_is_not_utf8_is_named(project: Path):
+    with (project / "docs/privacy.md").open("ab") as f:
+        f.write(b"\nCaf\xe9\n")
+    result = build(project)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "privacy.md line" in result.stderr and "is not UTF-8" in result.stderr
