@@ -16,6 +16,6 @@ def repeated_ids_problem(html: str) -> str:
     shown = ", ".join(f"{element_id!r} ({counts[element_id]} times)" for element_id in repeated[:5])
     more = f" and {len(repeated) - 5} more" if len(repeated) > 5 else ""
     return (
-        f"the page uses the element id {shown}{more} more than once; "
-        "give each '{#id}' on the page a different name"
+        f"an element id must be used once on a page, but this page repeats {shown}{more}: "
+        "give each '{#id}' on the page a name of its own"
     )
