@@ -12,7 +12,7 @@ if str(ROOT) not in sys.path:  # so that `hooks` and `quiz` import as packages
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import clauses, glossary, precompress, runtime, widgets  # noqa: E402
+from hooks import clauses, element_ids, glossary, precompress, runtime, widgets  # noqa: E402
 from hooks.bytecode import compile_for_pyodide  # noqa: E402
 from quiz.checker import DataError  # noqa: E402
 from quiz.content import load_all  # noqa: E402
@@ -36,17 +36,20 @@ def on_config(config: Any) -> None:
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     """Expand widget markers and the glossary, and add abbreviation tooltips."""
-    # Read by overrides/main.html, which starts Python early on pages with a widget.
-    page.meta["widgets"] = bool(widgets.MARKER.search(markdown))
     try:
+        # Read by overrides/main.html, which starts Python early on pages with a widget.
+        page.meta["widgets"] = bool(widgets.widget_names(markdown))
         markdown = widgets.expand(markdown, page.url, _build["models"], _build["clauses"])
-    except KeyError as error:
-        raise PluginError(f"{page.file.src_path}: {error.args[0]}") from None
+    except widgets.MarkerError as error:
+        raise PluginError(f"{page.file.src_path} {error}") from None
     return glossary.apply(markdown, _build["terms"])
 
 
-def on_page_content(html: str, **_: Any) -> str:
-    """Let keyboard users reach abbreviations' expansions."""
+def on_page_content(html: str, page: Any, **_: Any) -> str:
+    """Refuse a page that repeats an element id; let keyboard users reach abbreviations' expansions."""
+    problem = element_ids.repeated_ids_problem(html)
+    if problem:
+        raise PluginError(f"{page.file.src_path}: {problem}")
     return glossary.make_focusable(html)
 
 
