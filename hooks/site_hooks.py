@@ -11,7 +11,7 @@ if str(ROOT) not in sys.path:  # so that `hooks` and `quiz` import as packages
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from hooks import clauses, glossary, runtime, widgets  # noqa: E402
+from hooks import clauses, glossary, runtime, search_engine, search_index, vocabulary, widgets  # noqa: E402
 from quiz.content import load_all  # noqa: E402
 from quiz.problems import DataError  # noqa: E402
 
@@ -27,6 +27,7 @@ def on_config(config: Any) -> None:
     _build["clauses"] = {c.id: {"label": c.label, "url": c.url} for c in registry.values()}
     try:
         _build["terms"] = glossary.load()
+        _build["synonyms"] = vocabulary.load(set(registry)) + vocabulary.from_glossary(_build["terms"])
         _build["models"] = load_all(set(registry))
     except DataError as error:
         raise PluginError(f"{len(error.problems)} problem(s) in the data files:\n{error}") from None
@@ -45,9 +46,21 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     return glossary.apply(markdown, _build["terms"])
 
 
-def on_page_content(html: str, **_: Any) -> str:
-    """Let keyboard users reach abbreviations' expansions."""
+def on_page_content(html: str, page: Any, **_: Any) -> str:
+    """Read the page's clauses for search; let keyboard users reach abbreviations' expansions."""
+    labels = {clause_id: c["label"] for clause_id, c in _build["clauses"].items()}
+    _build.setdefault("search_entries", {})[page.url] = search_index.page_entries(html, page.url, page.title, labels)
     return glossary.make_focusable(html)
+
+
+def on_post_page(output: str, **_: Any) -> str:
+    """Point the page's search box at the site's search worker."""
+    return search_engine.use_worker(output)
+
+
+def on_post_template(output: str, template_name: str, **_: Any) -> str:
+    """The same on the pages MkDocs makes from a template alone (404.html)."""
+    return search_engine.use_worker(output) if template_name.endswith(".html") else output
 
 
 def on_post_build(config: Any) -> None:
@@ -57,3 +70,6 @@ def on_post_build(config: Any) -> None:
     python_dir = site / "assets" / "python"
     runtime.build_wheel(ROOT / "quiz", python_dir)
     runtime.write_manifest(python_dir, _build["clauses"])
+    entries = [e for page_entries in _build["search_entries"].values() for e in page_entries]
+    search_engine.copy_libraries(site)
+    search_index.write_index(site, search_index.index_documents(entries, _build["synonyms"]))
