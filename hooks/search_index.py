@@ -86,8 +86,12 @@ class _PageReader(HTMLParser):
             item.footnote = note.group(1)
             self.footnotes[item.footnote] = []
         elif tag not in HEADINGS and element_id in self.labels:
-            item.entry = Entry(f"{self.url}#{element_id}", self._item_title(element_id))
-            self.entries.append(item.entry)
+            entry = Entry(f"{self.url}#{element_id}", self._item_title(element_id))
+            self.entries.append(entry)
+            # A list item of several paragraphs carries its id on the first: the clause is the item.
+            parent = self.stack[-1] if self.stack else None
+            owner = parent if tag == "p" and parent and parent.tag == "li" and parent.entry is None else item
+            owner.entry = entry
         self.stack.append(item)
         self._separate(tag)
 

@@ -27,6 +27,8 @@ let search = null;  // { index, entries } once set up
 
 function normalise(term, stem) {
   const word = term.toLowerCase().replace(/['’]s$/, "");
+  // An abbreviation in capitals is never a stop word: "IT" is not "it".
+  if (term.length > 1 && term === term.toUpperCase() && /\p{L}/u.test(term)) return word;
   if (!word || STOP_WORDS.has(word)) return null;
   return stem(word);
 }
