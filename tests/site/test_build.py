@@ -85,3 +85,19 @@ def test_bad_markdown_fails_and_says_where(project: Path, added: str, expected: 
     assert result.returncode != 0
     for needle in expected:
         assert needle in result.stderr
+
+
+def test_empty_vocabulary_entry_names_file_and_entry(project: Path):
+    with (project / "quiz/data/vocabulary.toml").open("a", encoding="utf-8") as data:
+        data.write('\n[[entry]]\nreader = ["brolly"]\ndocument = []\n')
+    result = build(project)
+    assert result.returncode != 0
+    assert "vocabulary.toml" in result.stderr and "(brolly)" in result.stderr
+
+
+def test_vocabulary_unknown_clause_id_names_file_and_entry(project: Path):
+    with (project / "quiz/data/vocabulary.toml").open("a", encoding="utf-8") as data:
+        data.write('\n[[entry]]\nreader = ["brolly"]\nclauses = ["policy-9-9"]\n')
+    result = build(project)
+    assert result.returncode != 0
+    assert "vocabulary.toml" in result.stderr and "(brolly)" in result.stderr and "policy-9-9" in result.stderr

@@ -1,0 +1,105 @@
+"""Search in Chromium, typed into the real search box of the built site as a reader would."""
+import json
+import tomllib
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT
+from searching import TRACE, answers, open_search, reader_queries, search
+
+LEAST_TOP3 = 0.9
+
+
+@pytest.fixture()
+def searching(page, site_url):  # noqa: ANN001, ANN201
+    """A page of the site with its search box open and ready."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
+    page.add_init_script(TRACE)
+    page.goto(site_url + "glossary/")
+    open_search(page)
+    yield page
+    assert errors == []
+
+
+def test_reader_queries_land_on_their_clauses(searching):
+    queries = reader_queries()
+    assert len(queries) >= 50
+    misses = []
+    for query in queries:
+        found = search(searching, query.text)
+        if not any(answers(query, clause) for clause in found[:3]):
+            misses.append(f"{query.text!r} -> {found[:3]}")
+    rate = 1 - len(misses) / len(queries)
+    print(f"\nreader queries with an answer in the first three results: {rate:.0%}; missed: {misses}")
+    assert rate >= LEAST_TOP3, misses
+
+
+def test_footnotes_are_found_under_the_clause_citing_them(searching):
+    assert search(searching, "lunchtimes")[0] == "policy-2-2"
+    assert search(searching, "choose to comment and act as spokesperson")[0] == "policy-3-2"
+
+
+def test_a_lettered_item_result_opens_at_the_item(searching, site_url):
+    assert search(searching, "retweet")[0] == "policy-2-2-e"
+    searching.keyboard.press("ArrowDown")
+    searching.keyboard.press("ArrowDown")
+    searching.keyboard.press("Enter")
+    searching.wait_for_url("**#policy-2-2-e")
+    expect(searching.locator("[id='policy-2-2-e']")).to_be_in_viewport()
+
+
+def test_no_result_says_so_and_offers_ways_on(searching):
+    assert search(searching, "zzyzx quokka") == []
+    assert "No matching" in searching.locator(".md-search-result__meta").inner_text()
+    help_links = searching.locator(".search-help a")
+    assert [help_links.nth(i).inner_text() for i in range(help_links.count())] == [
+        "the glossary", "the policy's contents", "the procedure", "the self-checks"]
+    assert help_links.first.is_visible()
+    # Once something is found, the offer goes away.
+    search(searching, "uniform")
+    assert not help_links.first.is_visible()
+
+
+@pytest.mark.parametrize("words", [
+    "what is the of and",
+    "<img src=x onerror=alert(1)>",
+    "social media policy for councillors and staff " * 12,
+    '"unclosed quote +mandatory -excluded ~1 ^2 *',
+])
+def test_odd_queries_show_as_text_and_break_nothing(searching, words):
+    search(searching, words)
+    assert searching.input_value(".md-search__input") == words
+    assert searching.locator(".md-search-result img, .md-search-result script").count() == 0
+    # The search box still answers the next reader.
+    assert search(searching, "uniform")[0] == "policy-2-3"
+
+
+def _strings(data: object, keys: set[str]) -> list[str]:
+    """Every string under one of keys, anywhere in parsed TOML."""
+    if isinstance(data, dict):
+        return [v for k, v in data.items() if k in keys and isinstance(v, str)] + [
+            s for v in data.values() for s in _strings(v, keys)]
+    if isinstance(data, list):
+        return [s for v in data for s in _strings(v, keys)]
+    return []
+
+
+def test_quiz_answers_and_self_check_forms_stay_out_of_the_index(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    quiz = tomllib.loads((ROOT / "quiz/data/quiz.toml").read_text(encoding="utf-8"))
+    checks = tomllib.loads((ROOT / "quiz/data/privacy_settings.toml").read_text(encoding="utf-8"))
+    hidden = _strings(quiz, {"feedback", "explanation"}) + _strings(checks, {"why", "text"})
+    assert len(hidden) > 20
+    assert [s for s in hidden if s[:60] in indexed] == []
+
+
+def test_search_works_after_instant_navigation(searching, site_url):
+    searching.keyboard.press("Escape")
+    searching.click("a[href$='policy/']")
+    searching.wait_for_url("**/policy/")
+    open_search(searching)
+    assert search(searching, "council logo")[0] == "procedure-3-4-3"
