@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT
+from axe import violations
 from searching import TRACE, answers, open_search, reader_queries, search
 
 LEAST_TOP3 = 0.9
@@ -103,3 +104,22 @@ def test_search_works_after_instant_navigation(searching, site_url):
     searching.wait_for_url("**/policy/")
     open_search(searching)
     assert search(searching, "council logo")[0] == "procedure-3-4-3"
+
+
+@pytest.mark.parametrize("scheme", ("light", "dark"))
+@pytest.mark.parametrize("width", (1280, 320))
+def test_results_and_no_result_offer_have_no_violations(browser, site_url, scheme, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
+                                  reduced_motion="reduce")
+    page = context.new_page()
+    page.add_init_script(TRACE)
+    page.goto(site_url + "policy/")
+    open_search(page)
+    search(page, "can I post photos of residents")
+    found = violations(page)
+    search(page, "zzyzx quokka")
+    expect(page.locator(".search-help")).to_be_visible()
+    found += violations(page)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert found == [] and overflow <= 0
