@@ -57,14 +57,11 @@ function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function matches(term, matched) {
-  return term !== null && [...matched].some((m) => m.startsWith(term) || term.startsWith(m));
-}
-
-// The entry's text (escaped) from a little before the first matched word, the matched words marked.
+// The entry's text (escaped) from a little before the first matched word, the matched words marked
+// (matched: the index's own terms that the search found in this entry).
 function snippet(text, matched, processTerm) {
   const pieces = text.split(/([\p{L}\p{N}]+)/u);  // odd indexes hold the words
-  const marked = pieces.map((piece, i) => i % 2 === 1 && matches(processTerm(piece), matched));
+  const marked = pieces.map((piece, i) => i % 2 === 1 && matched.has(processTerm(piece)));
   let start = Math.max(0, marked.indexOf(true));
   for (let before = 0; start > 1 && before + pieces[start - 1].length < 80; start -= 1) {
     before += pieces[start - 1].length;
