@@ -69,10 +69,14 @@ def open_search(page) -> None:  # noqa: ANN001 - Playwright's Page
     )
 
 
-def search(page, words: str) -> list[str]:  # noqa: ANN001 - Playwright's Page
-    """Type words into the open search box; the clause ids the results open, in the order shown."""
-    page.fill(".md-search__input", "")
-    page.keyboard.type(words)
+def search(page, words: str, paste: bool = False) -> list[str]:  # noqa: ANN001 - Playwright's Page
+    """Type (or paste) words into the open search box; the clause ids the results open, in the order shown."""
+    if paste:
+        page.fill(".md-search__input", words)
+        page.keyboard.press("End")  # the box reads its value when a key goes up
+    else:
+        page.fill(".md-search__input", "")
+        page.keyboard.type(words)
     page.wait_for_function(
         """(words) => { const t = window.__searchTrace;
                         return t.asked === words && t.answered >= t.sent && t.shown >= t.keyUp; }""",
