@@ -18,45 +18,41 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "site")]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root, for tests.support
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, mkdocs_build  # noqa: E402
-from searching import TRACE, answers, keystroke_to_results_ms, open_search, reader_queries, search  # noqa: E402
-from widget_start import serve  # noqa: E402
+from tests.support.build import mkdocs_build  # noqa: E402
+from tests.support.chromium import launch_options  # noqa: E402
+from tests.support.search import TRACE, answers, ask, keystroke_to_results_ms, open_search, reader_queries  # noqa: E402
+from tests.support.server import serve  # noqa: E402
 
 
 def measure(site: Path, show_misses: bool) -> None:
     from playwright.sync_api import sync_playwright
 
-    server, base = serve(site)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            page = browser.new_page()
-            page.add_init_script(TRACE)
-            search_bytes: list[int] = []
-            page.on("requestfinished", lambda r: search_bytes.append(r.sizes()["responseBodySize"])
-                    if "search" in r.url else None)
-            page.goto(base + "glossary/")
-            open_search(page)
-            queries = reader_queries()
-            top1 = top3 = 0
-            times: list[float] = []
-            first_bytes = None
-            for query in queries:
-                found = search(page, query.text)
-                if first_bytes is None:
-                    first_bytes = sum(search_bytes)
-                times.append(keystroke_to_results_ms(page))
-                top1 += bool(found[:1]) and answers(query, found[0])
-                hit = any(answers(query, clause) for clause in found[:3])
-                top3 += hit
-                if show_misses and not hit:
-                    print(f"  miss: {query.text!r} -> {found[:3]} (want {', '.join(query.answers)})")
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(**launch_options())
+        page = browser.new_page()
+        page.add_init_script(TRACE)
+        search_bytes: list[int] = []
+        page.on("requestfinished", lambda r: search_bytes.append(r.sizes()["responseBodySize"])
+                if "search" in r.url else None)
+        page.goto(base + "glossary/")
+        open_search(page)
+        queries = reader_queries()
+        top1 = top3 = 0
+        times: list[float] = []
+        first_bytes = None
+        for query in queries:
+            found = ask(page, query.text)
+            if first_bytes is None:
+                first_bytes = sum(search_bytes)
+            times.append(keystroke_to_results_ms(page))
+            top1 += bool(found[:1]) and answers(query, found[0])
+            hit = any(answers(query, clause) for clause in found[:3])
+            top3 += hit
+            if show_misses and not hit:
+                print(f"  miss: {query.text!r} -> {found[:3]} (want {', '.join(query.answers)})")
+        browser.close()
     n = len(queries)
     print(f"reader queries: {n}")
     print(f"hit rate, answer first: {top1}/{n} = {top1 / n:.0%}")

@@ -5,9 +5,9 @@ import tomllib
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
-from axe import violations
-from searching import TRACE, answers, open_search, reader_queries, search
+from tests.support import ROOT
+from tests.support.axe import violations
+from tests.support.search import SEARCH_INPUT, TRACE, answers, ask, open_search, reader_queries
 
 LEAST_TOP3 = 0.9
 
@@ -30,7 +30,7 @@ def test_reader_queries_land_on_their_clauses(searching):
     assert len(queries) >= 50
     misses = []
     for query in queries:
-        found = search(searching, query.text)
+        found = ask(searching, query.text)
         if not any(answers(query, clause) for clause in found[:3]):
             misses.append(f"{query.text!r} -> {found[:3]}")
     rate = 1 - len(misses) / len(queries)
@@ -39,12 +39,12 @@ def test_reader_queries_land_on_their_clauses(searching):
 
 
 def test_footnotes_are_found_under_the_clause_citing_them(searching):
-    assert search(searching, "lunchtimes")[0] == "policy-2-2"
-    assert search(searching, "choose to comment and act as spokesperson")[0] == "policy-3-2"
+    assert ask(searching, "lunchtimes")[0] == "policy-2-2"
+    assert ask(searching, "choose to comment and act as spokesperson")[0] == "policy-3-2"
 
 
 def test_a_lettered_item_result_opens_at_the_item(searching, site_url):
-    assert search(searching, "retweet")[0] == "policy-2-2-e"
+    assert ask(searching, "retweet")[0] == "policy-2-2-e"
     searching.keyboard.press("ArrowDown")
     searching.keyboard.press("ArrowDown")
     searching.keyboard.press("Enter")
@@ -53,14 +53,14 @@ def test_a_lettered_item_result_opens_at_the_item(searching, site_url):
 
 
 def test_no_result_says_so_and_offers_ways_on(searching):
-    assert search(searching, "zzyzx quokka") == []
+    assert ask(searching, "zzyzx quokka") == []
     assert "No matching" in searching.locator(".md-search-result__meta").inner_text()
     help_links = searching.locator(".search-help a")
     assert [help_links.nth(i).inner_text() for i in range(help_links.count())] == [
         "the glossary", "the policy's contents", "the procedure", "the self-checks"]
     assert help_links.first.is_visible()
     # Once something is found, the offer goes away.
-    search(searching, "uniform")
+    ask(searching, "uniform")
     assert not help_links.first.is_visible()
 
 
@@ -71,11 +71,11 @@ def test_no_result_says_so_and_offers_ways_on(searching):
     '"unclosed quote +mandatory -excluded ~1 ^2 *',
 ])
 def test_odd_queries_show_as_text_and_break_nothing(searching, words):
-    search(searching, words, paste=len(words) > 100)  # a very long query is pasted, not typed
-    assert searching.input_value(".md-search__input") == words
+    ask(searching, words, paste=len(words) > 100)  # a very long query is pasted, not typed
+    assert searching.input_value(SEARCH_INPUT) == words
     assert searching.locator(".md-search-result img, .md-search-result script").count() == 0
     # The search box still answers the next reader.
-    assert search(searching, "uniform")[0] == "policy-2-3"
+    assert ask(searching, "uniform")[0] == "policy-2-3"
 
 
 def _strings(data: object, keys: set[str]) -> list[str]:
@@ -103,7 +103,7 @@ def test_search_works_after_instant_navigation(searching, site_url):
     searching.click("a[href$='policy/']")
     searching.wait_for_url("**/policy/")
     open_search(searching)
-    assert search(searching, "council logo")[0] == "procedure-3-4-3"
+    assert ask(searching, "council logo")[0] == "procedure-3-4-3"
 
 
 @pytest.mark.parametrize("scheme", ("light", "dark"))
@@ -115,9 +115,9 @@ def test_results_and_no_result_offer_have_no_violations(browser, site_url, schem
     page.add_init_script(TRACE)
     page.goto(site_url + "policy/")
     open_search(page)
-    search(page, "can I post photos of residents")
+    ask(page, "can I post photos of residents")
     found = violations(page)
-    search(page, "zzyzx quokka")
+    ask(page, "zzyzx quokka")
     expect(page.locator(".search-help")).to_be_visible()
     found += violations(page)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

@@ -1,46 +1,43 @@
 """The search vocabulary file: loaded whole, or refused with the file and the entry named."""
-from pathlib import Path
-
 import pytest
 
-from hooks import vocabulary
 from hooks.search_index import Entry, reader_words
+from quiz import vocabulary
+from quiz.checker import check
+from quiz.content import load_other
+from quiz.glossary import Term
 
 CLAUSES = {"policy-2-7", "policy-2-2-e"}
-
-
-def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "vocabulary.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
+GOOD = {"reader": ["councillor"], "document": ["member"]}
 
 
 def test_the_published_vocabulary_loads(clause_ids):
-    assert len(vocabulary.load(clause_ids)) >= 6
+    synonyms, problems = load_other("vocabulary.toml", clause_ids)
+    assert problems == [] and len(synonyms) >= 6
 
 
-def test_an_entry_reads_as_written(tmp_path: Path):
-    path = write(tmp_path, '[[entry]]\nreader = ["councillor"]\ndocument = ["elected members"]\nclauses = ["policy-2-7"]\n')
-    assert vocabulary.load(CLAUSES, path) == [vocabulary.Synonym(("councillor",), ("elected members",), ("policy-2-7",))]
+def test_an_entry_reads_as_written():
+    raw = {"entry": [{"reader": ["councillor"], "document": ["elected members"], "clauses": ["policy-2-7"]}]}
+    assert check(raw, vocabulary.parse, "vocabulary.toml", CLAUSES) == (
+        [vocabulary.Synonym(("councillor",), ("elected members",), ("policy-2-7",))], [])
 
 
 @pytest.mark.parametrize("entry, problem", [
-    ('reader = []\ndocument = ["re-tweet"]', "'reader' lists no words"),
-    ('reader = ["  "]\ndocument = ["re-tweet"]', "'reader' lists no words"),
-    ('reader = ["retweet"]', "give the document's words"),
-    ('reader = ["retweet"]\ndocument = [""]', "give the document's words"),
-    ('reader = ["retweet"]\nclauses = ["policy-9-9"]', "unknown clause id 'policy-9-9'"),
+    ({"reader": [], "document": ["re-tweet"]}, "'reader' lists no words"),
+    ({"reader": ["  "], "document": ["re-tweet"]}, "'reader' lists no words"),
+    ({"reader": ["retweet"]}, "give the document's words"),
+    ({"reader": ["retweet"], "document": [""]}, "give the document's words"),
+    ({"reader": ["retweet"], "clauses": ["policy-9-9"]}, "unknown clause id 'policy-9-9'"),
+    ({"reader": ["retweet"], "documents": ["re-tweet"]}, "unknown field 'documents'"),
 ])
-def test_a_bad_entry_is_named(tmp_path: Path, entry: str, problem: str):
-    path = write(tmp_path, f'[[entry]]\nreader = ["councillor"]\ndocument = ["member"]\n\n[[entry]]\n{entry}\n')
-    with pytest.raises(ValueError) as error:
-        vocabulary.load(CLAUSES, path)
-    assert str(error.value).startswith("vocabulary.toml: entry 2")
-    assert problem in str(error.value)
+def test_a_bad_entry_is_named(entry: dict, problem: str):
+    model, problems = check({"entry": [GOOD, entry]}, vocabulary.parse, "vocabulary.toml", CLAUSES)
+    assert model is None
+    assert any(str(p).startswith("vocabulary.toml: entry 2") and problem in str(p) for p in problems), problems
 
 
 def test_glossary_abbreviations_stand_for_their_names_both_ways():
-    pairs = vocabulary.from_glossary([{"abbr": "HR", "expansion": "Human Resources"}])
+    pairs = vocabulary.from_glossary([Term("HR", "Human Resources")])
     assert vocabulary.Synonym(("HR",), ("Human Resources",)) in pairs
     assert vocabulary.Synonym(("Human Resources",), ("HR",)) in pairs
 
