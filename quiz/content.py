@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any, Callable
 
-from . import glossary
+from . import glossary, vocabulary
 from .checker import Checker, DataError, Problem, check_file, read_toml
 from .widgets import get, registry
 
@@ -17,6 +17,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 # Data files that belong to no widget: file name -> parser (see quiz.checker).
 OTHER_FILES: dict[str, Callable[[dict, Checker], Any]] = {
     "glossary.toml": glossary.parse,
+    "vocabulary.toml": vocabulary.parse,
 }
 
 

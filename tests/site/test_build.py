@@ -99,3 +99,19 @@ def test_a_page_that_is_not_utf8_is_named(project: Path):
     result = build(project)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "privacy.md line" in result.stderr and "is not UTF-8" in result.stderr
+
+
+def test_empty_vocabulary_entry_names_file_and_entry(project: Path):
+    with (project / "quiz/data/vocabulary.toml").open("a", encoding="utf-8") as data:
+        data.write('\n[[entry]]\nreader = ["brolly"]\ndocument = []\n')
+    result = build(project)
+    assert result.returncode != 0
+    assert "vocabulary.toml" in result.stderr and "(brolly)" in result.stderr
+
+
+def test_vocabulary_unknown_clause_id_names_file_and_entry(project: Path):
+    with (project / "quiz/data/vocabulary.toml").open("a", encoding="utf-8") as data:
+        data.write('\n[[entry]]\nreader = ["brolly"]\nclauses = ["policy-9-9"]\n')
+    result = build(project)
+    assert result.returncode != 0
+    assert "vocabulary.toml" in result.stderr and "(brolly)" in result.stderr and "policy-9-9" in result.stderr
