@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import re
 import threading
 
 import pytest
@@ -39,6 +38,14 @@ def csp_url(built_site):
     server.shutdown()
 
 
+@pytest.fixture()
+def csp_page(browser):
+    """A page of its own: the policy's server is on another port than the `page` fixture allows."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
 def watch(page) -> list[str]:
     """Console errors and warnings about the policy, as they come."""
     seen: list[str] = []
@@ -48,18 +55,22 @@ def watch(page) -> list[str]:
     return seen
 
 
-def test_every_page_runs_under_the_policy(page, built_site, csp_url):
+def test_every_page_runs_under_the_policy(csp_page, built_site, csp_url):
+    page = csp_page
     console = watch(page)
     for path in site_pages(built_site):
         page.goto(csp_url + path)
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("load")
+        if page.locator("[data-widget]").count():  # the Python worker runs under the policy too
+            page.wait_for_selector("[data-widget][data-state=ready]", timeout=READY)
         assert page.evaluate("window.__cspViolations") == [], path
         # Material's storage helpers (now a file) ran: its bundle needs them.
         assert page.evaluate("typeof __md_get") == "function", path
     assert console == []
 
 
-def test_search_colours_and_widgets_work_under_the_policy(page, csp_url):
+def test_search_colours_and_widgets_work_under_the_policy(csp_page, csp_url):
+    page = csp_page
     console = watch(page)
     page.goto(csp_url)
     assert search(page, "uniform")[0].endswith("#policy-2-3")
@@ -74,7 +85,7 @@ def test_search_colours_and_widgets_work_under_the_policy(page, csp_url):
     page.wait_for_selector("[data-widget][data-state=ready]", timeout=READY)
     page.check("input[name=role][value=no]")
     page.click("[data-widget] button[value=continue]")
-    page.wait_for_selector("#sensitive-roles-check-title, #sensitive-roles-error-summary")
+    page.wait_for_selector("#sensitive-roles-interim-title")
     assert page.evaluate("window.__cspViolations") == []
     assert console == []
 
@@ -83,4 +94,3 @@ def test_the_readme_documents_the_policy_the_tests_use():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f'add_header Content-Security-Policy "{CSP}" always;' in readme  # nginx
     assert f'Header always set Content-Security-Policy "{CSP}"' in readme  # Apache
-    assert not re.search(r"unsafe-inline", readme)

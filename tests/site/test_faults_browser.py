@@ -167,7 +167,7 @@ def test_a_runtime_that_arrives_after_the_start_gave_up_recovers(page, site_url)
     assert page.locator("[data-widget] button[value=continue]").is_visible()
     page.check("input[name=role][value=no]")
     page.click("[data-widget] button[value=continue]")
-    page.wait_for_selector("#sensitive-roles-check-title, #sensitive-roles-error-summary")
+    page.wait_for_selector("#sensitive-roles-interim-title")
 
 
 def test_a_failed_start_is_tried_again_on_the_next_widget_page(page, site_url):
