@@ -1,16 +1,14 @@
-"""The site under the strict Content-Security-Policy the README documents: no page breaks it."""
+"""The site under the strict Content-Security-Policy the README documents: no page breaks it.
+
+Every browser test is served with the policy (tests/support/server.py); these look for what a
+broken policy does quietly: a refused script, search or the colour toggle that stop working."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
-import pytest
-from conftest import ROOT
-from keyboard import READY
-from test_pages_browser import search, site_pages
-
-CSP = "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; object-src 'none'; base-uri 'self'"
+from tests.support import ROOT
+from tests.support.build import site_pages
+from tests.support.search import search
+from tests.support.server import CONTENT_SECURITY_POLICY
+from tests.support.widget import READY
 
 # Every violation the page sees, whether or not anything reports it on the console.
 RECORD_VIOLATIONS = """
@@ -20,46 +18,28 @@ document.addEventListener("securitypolicyviolation",
 """
 
 
-class _PolicyHandler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", CSP)
-        super().end_headers()
-
-    def log_message(self, *args: object) -> None:
-        pass
+def is_about_the_policy(text: str) -> bool:
+    return "Content Security Policy" in text or "Content-Security-Policy" in text
 
 
-@pytest.fixture(scope="module")
-def csp_url(built_site):
-    handler = functools.partial(_PolicyHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture()
-def csp_page(browser):
-    """A page of its own: the policy's server is on another port than the `page` fixture allows."""
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
-
-
-def watch(page) -> list[str]:
-    """Console errors and warnings about the policy, as they come."""
+def watch(page) -> list[str]:  # noqa: ANN001 - Playwright Page
+    """Console messages about the policy, from the page and its workers, as they come."""
     seen: list[str] = []
     page.add_init_script(RECORD_VIOLATIONS)
-    page.on("console", lambda m: seen.append(m.text) if "Content Security Policy" in m.text else None)
-    page.on("worker", lambda w: w.on("console", lambda m: seen.append(m.text) if "Content Security Policy" in m.text else None))
+    page.on("console", lambda m: seen.append(m.text) if is_about_the_policy(m.text) else None)
+    page.on("worker", lambda w: w.on("console", lambda m: seen.append(m.text) if is_about_the_policy(m.text) else None))
     return seen
 
 
-def test_every_page_runs_under_the_policy(csp_page, built_site, csp_url):
-    page = csp_page
+def test_the_tests_serve_the_policy(page, site_url):
+    response = page.goto(site_url)
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+
+
+def test_every_page_runs_under_the_policy(page, built_site, site_url):
     console = watch(page)
     for path in site_pages(built_site):
-        page.goto(csp_url + path)
+        page.goto(site_url + path)
         page.wait_for_load_state("load")
         if page.locator("[data-widget]").count():  # the Python worker runs under the policy too
             page.wait_for_selector("[data-widget][data-state=ready]", timeout=READY)
@@ -69,19 +49,18 @@ def test_every_page_runs_under_the_policy(csp_page, built_site, csp_url):
     assert console == []
 
 
-def test_search_colours_and_widgets_work_under_the_policy(csp_page, csp_url):
-    page = csp_page
+def test_search_colours_and_widgets_work_under_the_policy(page, site_url):
     console = watch(page)
-    page.goto(csp_url)
+    page.goto(site_url)
     assert search(page, "uniform")[0].endswith("#policy-2-3")
     page.keyboard.press("Escape")
     scheme = page.evaluate("document.body.dataset.mdColorScheme")
     page.locator("form[data-md-component=palette] label:visible").first.click()
     page.wait_for_function(f"document.body.dataset.mdColorScheme !== '{scheme}'")
     chosen = page.evaluate("document.body.dataset.mdColorScheme")
-    page.goto(csp_url + "policy/")  # a new page load keeps the reader's colours
+    page.goto(site_url + "policy/")  # a new page load keeps the reader's colours
     assert page.evaluate("document.body.dataset.mdColorScheme") == chosen
-    page.goto(csp_url + "self-check/sensitive-roles/")
+    page.goto(site_url + "self-check/sensitive-roles/")
     page.wait_for_selector("[data-widget][data-state=ready]", timeout=READY)
     page.check("input[name=role][value=no]")
     page.click("[data-widget] button[value=continue]")
@@ -92,5 +71,6 @@ def test_search_colours_and_widgets_work_under_the_policy(csp_page, csp_url):
 
 def test_the_readme_documents_the_policy_the_tests_use():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f'add_header Content-Security-Policy "{CSP}" always;' in readme  # nginx
-    assert f'Header always set Content-Security-Policy "{CSP}"' in readme  # Apache
+    assert f"Content-Security-Policy: {CONTENT_SECURITY_POLICY}" in readme
+    assert f'add_header Content-Security-Policy "{CONTENT_SECURITY_POLICY}" always;' in readme  # nginx
+    assert f'Header always set Content-Security-Policy "{CONTENT_SECURITY_POLICY}"' in readme  # Apache

@@ -2,7 +2,7 @@
 two tabs, a slow network, a failed start. Nothing is sent and nothing is lost."""
 from __future__ import annotations
 
-from keyboard import READY
+from tests.support.widget import READY
 
 SENSITIVE = "self-check/sensitive-roles/"
 QUIZ = "training/quiz/"
@@ -62,14 +62,14 @@ def test_no_form_submits_before_the_widget_script_has_mounted(page, site_url):
 
 def test_reading_a_clause_mid_quiz_and_coming_back_keeps_the_attempt(page, site_url):
     page.goto(site_url + QUIZ)
-    page.wait_for_selector("#quiz-choose-heading", timeout=READY)
+    page.wait_for_selector("#quiz-choose-title", timeout=READY)
     page.check("input[name=track][value=staff]")
     page.click("button[value=choose-track]")
     for n in range(1, 5):
-        page.wait_for_selector(f"#quiz-question-heading:text('Question {n} of 10')")
+        page.wait_for_selector(f"#quiz-question-title:text('Question {n} of 10')")
         page.locator("#quiz-answer input").first.check()
         page.click("button[value=answer]")
-        page.wait_for_selector("#quiz-feedback-heading")
+        page.wait_for_selector("#quiz-feedback-title")
         if n < 4:
             page.click("button[value=next]")
     track = page.locator("[data-widget] .quiz-track").inner_text()
@@ -82,30 +82,30 @@ def test_reading_a_clause_mid_quiz_and_coming_back_keeps_the_attempt(page, site_
     # Instant navigation swaps the page in: wait for the new widget to start, not the one left behind.
     page.wait_for_function("""() => { const w = document.querySelector("[data-widget]");
         return w && w !== window.__left && w.dataset.state === "ready"; }""", timeout=READY)
-    page.wait_for_selector("#quiz-feedback-heading, #quiz-choose-heading", timeout=READY)
-    assert page.locator("#quiz-choose-heading").count() == 0, f"the attempt was lost after reading {target}"
+    page.wait_for_selector("#quiz-feedback-title, #quiz-choose-title", timeout=READY)
+    assert page.locator("#quiz-choose-title").count() == 0, f"the attempt was lost after reading {target}"
     assert page.locator("[data-widget] .quiz-track").inner_text() == track
     page.click("button[value=next]")
-    page.wait_for_selector("#quiz-question-heading:text('Question 5 of 10')")
+    page.wait_for_selector("#quiz-question-title:text('Question 5 of 10')")
     # Kept for the visit only: nothing on the device, as the reader did not ask.
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('council-widget:'))") == []
 
 
 def start_remembering(page, site_url) -> None:
     page.goto(site_url + QUIZ)
-    page.wait_for_selector("#quiz-choose-heading", timeout=READY)
+    page.wait_for_selector("#quiz-choose-title", timeout=READY)
     page.check("input[name=track][value=staff]")
     page.check("#quiz-remember")
     page.click("button[value=choose-track]")
-    page.wait_for_selector("#quiz-question-heading")
+    page.wait_for_selector("#quiz-question-title")
 
 
 def answer_one(page) -> None:
     page.locator("#quiz-answer input").first.check()
     page.click("button[value=answer]")
-    page.wait_for_selector("#quiz-feedback-heading")
+    page.wait_for_selector("#quiz-feedback-title")
     page.click("button[value=next]")
-    page.wait_for_selector("#quiz-question-heading")
+    page.wait_for_selector("#quiz-question-title")
 
 
 def stored(page):
@@ -117,7 +117,7 @@ def test_forget_in_one_tab_is_not_undone_by_another(page, site_url):
     tab_b = page.context.new_page()
     start_remembering(tab_a, site_url)
     tab_b.goto(site_url + QUIZ)  # resumes from the device, and keeps its own attempt from there
-    tab_b.wait_for_selector("#quiz-question-heading", timeout=READY)
+    tab_b.wait_for_selector("#quiz-question-title", timeout=READY)
     answer_one(tab_b)
     assert stored(tab_a) is not None
     tab_a.click("button[value=forget]")
@@ -134,7 +134,7 @@ def test_a_tab_away_from_the_quiz_when_another_forgets_learns_of_it_on_return(pa
     tab_b = page.context.new_page()
     start_remembering(tab_a, site_url)
     tab_b.goto(site_url + QUIZ)
-    tab_b.wait_for_selector("#quiz-question-heading", timeout=READY)
+    tab_b.wait_for_selector("#quiz-question-title", timeout=READY)
     answer_one(tab_b)
     tab_b.locator("nav.md-nav a[href*='sensitive-roles']").first.click()
     tab_b.wait_for_url("**/self-check/sensitive-roles/")
