@@ -181,8 +181,16 @@ def test_a_failed_start_is_tried_again_on_the_next_widget_page(page, site_url):
             route.abort()
 
     page.route("**/assets/python/*.whl", fail_once)
+    reported: list[str] = []
+    page.on("console", lambda m: reported.append(m.text) if m.text.startswith("Widget quiz:") else None)
     page.goto(site_url + QUIZ)
     page.wait_for_selector("[data-widget][data-state=error]", timeout=READY)
+    # The failure itself, not the watchdog: on a busy machine the start can go quiet for long
+    # enough while it compiles that the watchdog speaks first.
+    for _ in range(READY // 100):
+        if any("stopped loading" not in text for text in reported):
+            break
+        page.wait_for_timeout(100)
     # Instant navigation to another widget page: no reload, and the start is tried again.
     page.locator("nav.md-nav a[href*='sensitive-roles']").first.click()
     page.wait_for_url("**/self-check/sensitive-roles/")
