@@ -91,6 +91,15 @@ def error_summary(widget: str, errors: dict[str, str], title: str = "There is a 
     )
 
 
+def widget_form(*children: Node | None, cls: str = "") -> Node:
+    """A widget's form. It never submits to the server, with or without JavaScript: `method="dialog"`
+    outside a dialog makes submitting do nothing but fire the submit event, which widgets.js
+    handles. A plain form would send every answer in a GET (web server log, browser history)
+    whenever the script is blocked, slow or broken."""
+    return h("form", {"class": " ".join(("widget-form", cls)).strip(), "method": "dialog", "novalidate": True},
+             *children)
+
+
 def button(label: str, action: str, *, secondary: bool = False, js_only: bool = True) -> Node:
     """A submit button carrying its action; hidden without JavaScript when it needs Python."""
     classes = ["md-button"] + (["md-button--primary"] if not secondary else []) + (["js-only"] if js_only else [])

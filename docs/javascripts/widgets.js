@@ -2,48 +2,24 @@
 // The page is complete without this script: every widget is static HTML first.
 // Reader input is only ever set as text or form values, never parsed as HTML.
 
-const STORE_PREFIX = "council-widget:";
-const START_LIMIT_MS = 120_000;
+import { markFailed, onProgress, python, retryIfFailed } from "./python-client.js";
+import { onForgottenElsewhere, readDevice, readVisit, writeDevice, writeVisit } from "./widget-memory.js";
+
+// Give up on a start only when the runtime has stopped arriving for this long: a slow network is
+// not a failure while bytes still come (python-worker.js reports them), and compiling after the
+// last byte takes seconds, not this long. If Python does arrive later, the widget recovers.
+const STALL_LIMIT_MS = 30_000;
 const MESSAGES = {
   loading: "The interactive part is loading. You can start answering now.",
   waiting: "Preparing your answer. The first time can take a few seconds.",
   error:
     "The interactive part of this page could not start in your browser. " +
     "Everything above and below still works: read the questions and guidance, or print this page as a checklist.",
+  recovered: "The interactive part has started.",
 };
 
-let worker = null;
-let workerError = null;
-let nextId = 0;
-const pending = new Map();
-
-function failAll(message) {
-  workerError = message;
-  for (const { reject } of pending.values()) reject(new Error(message));
-  pending.clear();
-}
-
-// One worker for the whole visit: with instant navigation it outlives page changes.
-function python(message) {
-  if (!worker) {
-    // The page head starts the worker on the first load of a widget page (overrides/main.html).
-    worker = window.__pythonWorker || new Worker(new URL("./python-worker.js", import.meta.url), { type: "module" });
-    workerError = window.__pythonWorkerError || null;
-    worker.onmessage = ({ data }) => {
-      const call = pending.get(data.id);
-      if (!call) return;
-      pending.delete(data.id);
-      data.ok ? call.resolve(data.response) : call.reject(new Error(data.error));
-    };
-    worker.onerror = (event) => failAll(event.message || "the Python worker failed to load");
-  }
-  if (workerError) return Promise.reject(new Error(workerError));
-  const id = ++nextId;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.postMessage({ id, ...message });
-  });
-}
+// The widgets on the page now, by name: told when another tab forgets their state.
+const mounted = new Map();
 
 // Build DOM from a view node: a string, or [tag, attrs, ...children].
 function build(node) {
@@ -78,28 +54,6 @@ function seed() {
   return crypto.getRandomValues(new Uint32Array(1))[0];
 }
 
-function storageKey(root) {
-  return STORE_PREFIX + root.dataset.widget;
-}
-
-function readStored(root) {
-  try {
-    const text = localStorage.getItem(storageKey(root));
-    return text ? JSON.parse(text) : null;
-  } catch {
-    return null; // storage blocked or corrupt: start afresh
-  }
-}
-
-function applyStore(root, store, state) {
-  try {
-    if (store === true) localStorage.setItem(storageKey(root), JSON.stringify(state));
-    if (store === false) localStorage.removeItem(storageKey(root));
-  } catch {
-    /* storage unavailable: the widget still works for this visit */
-  }
-}
-
 function download(button, body) {
   const source = body.querySelector(button.dataset.source || ".completion-record");
   if (!source) return;
@@ -117,9 +71,17 @@ function mount(root) {
   const status = root.querySelector(".widget-status");
   const body = root.querySelector(".widget-body");
   const name = root.dataset.widget;
-  // What Python last returned; on the first request, what the reader asked us to remember.
-  let state = readStored(root);
+  // What Python last returned: this tab's own progress if it has any (a clause read mid-quiz),
+  // otherwise what the reader asked the device to remember.
+  const visit = readVisit(name);
+  const device = readDevice(name);
+  let state = visit ? visit.state : device;
+  // Whether the device holds this widget's state for us. If this tab kept it there and it is gone,
+  // another tab (or clearing site data) forgot it: forget here too, before anything is stored again.
+  let kept = visit ? visit.kept && device !== null : device !== null;
+  let forgotten = Boolean(visit && visit.kept && device === null);
   let asked = false;
+  let queue = Promise.resolve();
 
   // Loading and error messages show; step announcements ("Question 3 of 10") are for
   // screen readers only, since the new step's own heading already says it on screen.
@@ -128,10 +90,16 @@ function mount(root) {
     status.classList.toggle("visually-hidden", quiet);
   };
 
-  const render = (response) => {
+  const render = (action, response) => {
     if (response.view) body.replaceChildren(build(response.view));
     state = response.state ?? null;
-    applyStore(root, response.store, state);
+    if (action === "forget") forgotten = false;
+    // Only a reader's own answer puts state on the device: not the start, which shows what was
+    // already kept, and nothing until Python has forgotten what another tab forgot.
+    const store = (forgotten || action === "start") && response.store === true ? null : response.store;
+    writeDevice(name, store, state);
+    if (store !== null && store !== undefined) kept = store;
+    if (action !== "start") writeVisit(name, state, kept);
     say(response.announce || "", { quiet: true });
     const target = response.focus && body.querySelector(response.focus);
     if (target) {
@@ -150,9 +118,15 @@ function mount(root) {
     }
   };
 
+  // One request at a time, each with the state the one before it left: a click while Python
+  // starts, then a "forget" from another tab, apply in that order.
   const send = (action, form) => {
-    const request = { action, answers: formAnswers(form), state, seed: seed(), today: today() };
-    return python({ widget: name, root: root.dataset.root, request }).then(render, failed);
+    const answers = formAnswers(form);
+    queue = queue.then(() => {
+      const request = { action, answers, state, seed: seed(), today: today() };
+      return python({ widget: name, root: root.dataset.root, request }).then((response) => render(action, response), failed);
+    });
+    return queue;
   };
 
   body.addEventListener("submit", (event) => {
@@ -171,22 +145,50 @@ function mount(root) {
     if (button.dataset.clientAction === "download") download(button, body);
   });
 
+  mounted.set(name, () => {
+    if (!kept) return;
+    forgotten = true;
+    if (root.dataset.state === "ready") send("forget", body.querySelector("form"));
+  });
+
+  // Buttons that need Python show from here on (council.css): the submit handler is in place.
   root.dataset.state = "loading";
   say(MESSAGES.loading);
-  // A last resort for a start that never finishes (a stalled download, say).
-  const watchdog = setTimeout(() => failed(new Error("Python did not start in time")), START_LIMIT_MS);
-  python({ prepare: name }).finally(() => clearTimeout(watchdog)).then(
-    () => {
-      if (root.dataset.state === "error") return undefined; // the watchdog gave up first
-      root.dataset.state = "ready";
-      // A reader who already asked for a result has it on its way; otherwise let the widget start.
-      if (!asked) return send("start", null);
-      return undefined;
-    },
-    failed,
-  );
+  let watchdog = null;
+  const watch = () => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => failed(new Error("Python stopped loading")), STALL_LIMIT_MS);
+  };
+  const stopWatching = onProgress(watch);
+  watch();
+  python({ prepare: name })
+    .finally(() => {
+      clearTimeout(watchdog);
+      stopWatching();
+    })
+    .then(
+      () => {
+        if (root.dataset.state === "error") say(MESSAGES.recovered, { quiet: true }); // it arrived after all
+        root.dataset.state = "ready";
+        if (forgotten) return send("forget", null);
+        // A reader who already asked for a result has it on its way; otherwise let the widget start.
+        if (!asked) return send("start", null);
+        return undefined;
+      },
+      (error) => {
+        markFailed(error.message);
+        failed(error);
+      },
+    );
 }
 
+onForgottenElsewhere((name) => {
+  for (const [widget, forget] of mounted) if (name === null || name === widget) forget();
+});
+
 document$.subscribe(() => {
-  for (const root of document.querySelectorAll("[data-widget]")) mount(root);
+  mounted.clear();
+  const roots = document.querySelectorAll("[data-widget]");
+  if (roots.length) retryIfFailed();
+  for (const root of roots) mount(root);
 });

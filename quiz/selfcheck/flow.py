@@ -95,6 +95,9 @@ def respond(flow: Flow, ctx: Context, request: Request) -> Response:
 
     if action in ("remember", "forget"):
         state["remember"] = action == "remember"
+        if state["step"] == "form" and request.get("answers"):
+            # Forgotten from another tab while this one shows the form: keep what is on it.
+            state["answers"] = _form_answers(request)[0]
         view, _ = _view_for(flow, ctx, state)
         message = ("Your answers will be remembered on this device." if action == "remember"
                    else "Your answers have been removed from this device.")

@@ -172,7 +172,7 @@ def form_view(model: Model, ctx: Context, answers: dict, errors: dict, remember:
 
 def result_view(model: Model, ctx: Context, answers: dict, remember: bool) -> Node:
     actions, right = plan(model, answers)
-    return h("form", {"class": "widget-form", "novalidate": True},
+    return forms.widget_form(
              views.heading(WIDGET, "result", "Your privacy action plan"),
              h("p", {"class": "site-advice"},
                "Ranked by risk, most urgent first. Each action says what to change, why, and where to look."),

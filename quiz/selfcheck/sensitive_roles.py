@@ -120,7 +120,7 @@ def interim(model: Model, ctx: Context, answers: dict) -> Node | None:
     answered = any(rules.chosen(answers, q) for q in model.items)
     if not says_no(model, answers) or answered or forms.answers_get(answers, CARRY_ON):
         return None
-    return h("form", {"class": "widget-form", "novalidate": True},
+    return forms.widget_form(
              views.heading(WIDGET, "interim", model.general_title),
              general_view(model, ctx),
              h("p", {}, forms.button("Carry on with the check anyway", "carry-on"), " ",
@@ -177,7 +177,7 @@ def result_view(model: Model, ctx: Context, answers: dict, remember: bool) -> No
     actions, right = plan(model, answers)
     shown, unknown, words = exposure(model, answers)
     total = len(model.items)
-    return h("form", {"class": "widget-form", "novalidate": True},
+    return forms.widget_form(
              views.heading(WIDGET, "result", "How exposed you are"),
              h("p", {"class": "exposure"}, h("strong", {}, words), " ",
                f"{shown} of {total} kinds of information can be seen by people who are not your friends.",

@@ -44,7 +44,7 @@ def restart_button() -> Node:
 def form_shell(widget: str, title: str, errors: dict[str, str], remember: bool, *body: Node,
                submit: str = "Continue") -> Node:
     """The form around a self-check's questions: error summary, title, questions, remember, buttons."""
-    return h("form", {"class": "widget-form", "novalidate": True},
+    return forms.widget_form(
              forms.error_summary(widget, errors),
              heading(widget, "form", title),
              h("p", {"class": "site-advice"},
@@ -55,7 +55,7 @@ def form_shell(widget: str, title: str, errors: dict[str, str], remember: bool, 
 
 
 def check_answers_view(widget: str, rows: list[tuple[str, str, str]], remember: bool) -> Node:
-    return h("form", {"class": "widget-form", "novalidate": True},
+    return forms.widget_form(
              heading(widget, "check", "Check your answers"),
              h("p", {"class": "site-advice"}, "Nothing you have chosen has left this page. "
                "Change any answer, or get your action plan."),

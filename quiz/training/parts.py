@@ -1,6 +1,7 @@
 """Small view parts the training quiz's steps share."""
 from __future__ import annotations
 
+from .. import forms
 from ..context import Context
 from ..protocol import focus_id
 from ..view import Node, h
@@ -44,4 +45,4 @@ def remember_note(state: dict) -> Node | None:
 
 
 def form(*children: Node | None, cls: str = "quiz-form") -> Node:
-    return h("form", {"class": f"widget-form {cls}", "novalidate": True}, *children)
+    return forms.widget_form(*children, cls=cls)

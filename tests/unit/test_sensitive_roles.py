@@ -212,6 +212,16 @@ def test_remember_then_forget(model: sr.Model) -> None:
     assert 'value="remember"' in to_html(res["view"])
 
 
+def test_forget_on_the_form_keeps_the_answers_on_it(model: sr.Model) -> None:
+    """Another tab forgot while this one shows the form: the answers given since are not lost."""
+    res = ask(model, "continue", {**answers_with(model), "remember": ["yes"]})
+    res = ask(model, "back", state=res["state"])
+    on_the_form = {**answers_with(model, employer="yes"), "remember": ["yes"]}
+    res = ask(model, "forget", on_the_form, state=res["state"])
+    assert res["store"] is False and res["state"]["remember"] is False
+    assert res["state"]["answers"]["employer"] == ["yes"]
+
+
 def test_the_static_page_lists_every_item_with_guidance(model: sr.Model) -> None:
     html = to_html(sr.render(model, CTX))
     for q in model.items:
