@@ -136,7 +136,10 @@ function mount(root) {
     const target = response.focus && body.querySelector(response.focus);
     if (target) {
       if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
-      target.focus();
+      // Chromium centres what it focuses, so a tall target starts under the sticky header: start the
+      // step at the top instead, clear of the header and "Back to top" (scroll-margin-top in council.css).
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "start" });
     }
   };
 
