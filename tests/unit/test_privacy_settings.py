@@ -8,7 +8,7 @@ import pytest
 from quiz import privacy_settings as ps
 from quiz.selfcheck import DONT_KNOW
 from quiz.view import text_of, to_html
-from selfcheck_data import CTX, IDS, find, normalise, problems_after, raw, sources_text
+from selfcheck_data import CTX, IDS, find, normalise, quoted_in, problems_after, raw, sources_text
 
 FILE = "privacy_settings.toml"
 
@@ -57,7 +57,7 @@ def test_every_quote_is_the_sources_exact_words() -> None:
     quotes = [r["quote"] for r in data["rules"] if r.get("quote")] + [r["quote"] for r in data["reminders"] if r.get("quote")]
     assert quotes
     for quote in quotes:
-        assert normalise(quote) in sources, quote
+        assert quoted_in(quote, sources), quote
 
 
 def test_policy_quotes_cite_a_policy_clause_first() -> None:
