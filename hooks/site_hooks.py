@@ -12,8 +12,8 @@ if str(ROOT) not in sys.path:  # so that `hooks` and `quiz` import as packages
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from hooks import clauses, glossary, runtime, widgets  # noqa: E402
+from quiz.checker import DataError  # noqa: E402
 from quiz.content import load_all  # noqa: E402
-from quiz.problems import DataError  # noqa: E402
 
 _build: dict[str, Any] = {}
 
@@ -26,12 +26,10 @@ def on_config(config: Any) -> None:
         raise PluginError(str(error)) from None
     _build["clauses"] = {c.id: {"label": c.label, "url": c.url} for c in registry.values()}
     try:
-        _build["terms"] = glossary.load()
-        _build["models"] = load_all(set(registry))
+        _build["models"], others = load_all(set(registry))
     except DataError as error:
         raise PluginError(f"{len(error.problems)} problem(s) in the data files:\n{error}") from None
-    except ValueError as error:
-        raise PluginError(str(error)) from None
+    _build["terms"] = others["glossary.toml"]
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
