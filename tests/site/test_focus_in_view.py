@@ -7,7 +7,9 @@ WCAG 2.4.11 (Focus Not Obscured): the heading a step moves focus to must not sit
 from __future__ import annotations
 
 import pytest
-from keyboard import READY
+
+from quiz.protocol import focus_id
+from tests.support.widget import open_ready
 
 WIDGET_PAGES = ("training/quiz/", "self-check/sensitive-roles/", "self-check/privacy-settings/")
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "320px": {"width": 320, "height": 640}}
@@ -22,11 +24,6 @@ FOCUS_BOX = """() => {
     return {id: e.id, focus: box(e), header: box(document.querySelector(".md-header")),
             topButton: shown ? box(top) : null, height: window.innerHeight};
 }"""
-
-
-def open_ready(page, url: str) -> None:  # noqa: ANN001 - Playwright Page
-    page.goto(url)
-    page.wait_for_selector("[data-widget][data-state=ready]", timeout=READY)
 
 
 def press(page, selector: str) -> None:  # noqa: ANN001
@@ -82,9 +79,9 @@ def test_every_step_lands_in_view(page, site_url: str, viewport: str) -> None:  
     open_ready(page, site_url + "training/quiz/")
     page.check("[data-widget] input[name=track][value=staff]")
     press(page, "[data-widget] button[value=choose-track]")
-    assert_focus_in_view(page, "quiz-question-heading", "Start the quiz")
+    assert_focus_in_view(page, focus_id("quiz", "question"), "Start the quiz")
     page.locator("[data-widget] input[name=answer]").first.check()
     press(page, "[data-widget] button[value=answer]")
-    assert_focus_in_view(page, "quiz-feedback-heading", "Check my answer")
+    assert_focus_in_view(page, focus_id("quiz", "feedback"), "Check my answer")
     press(page, "[data-widget] button[value=next]")
-    assert_focus_in_view(page, "quiz-question-heading", "Next question")
+    assert_focus_in_view(page, focus_id("quiz", "question"), "Next question")
