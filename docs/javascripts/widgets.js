@@ -167,6 +167,14 @@ function mount(root) {
     send(submitter && submitter.name === "action" ? submitter.value : "submit", event.target);
   });
 
+  // A control marked data-refresh (the privacy check's platforms) re-draws the form when it
+  // changes, so ticking is enough; focus stays on the control (the reply moves none).
+  body.addEventListener("change", (event) => {
+    const control = event.target.closest("[data-refresh] input");
+    if (!control || root.dataset.state !== "ready") return;
+    send("refresh", control.form).then(() => body.querySelector(`#${CSS.escape(control.id)}`)?.focus());
+  });
+
   body.addEventListener("click", (event) => {
     const button = event.target.closest("[data-client-action]");
     if (!button) return;

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .. import forms
 from ..checker import Checker, Problem, check, fingerprint
 from ..context import Context
-from ..protocol import Request, Response, focus_id
+from ..protocol import Request, Response
 from ..view import Node, h
 from ..widgets import PRIVACY_SETTINGS as WIDGET
 from . import flow, loading, rules, views
@@ -166,12 +166,10 @@ def form_view(model: Model, ctx: Context, answers: dict, errors: dict, remember:
     ]
     return views.form_shell(
         WIDGET, model.title, errors, remember,
-        platform_part,
-        h("p", {"class": "no-print"},
-          forms.button("Show only the questions for these platforms", "refresh", secondary=True)),
-        # Focus comes here after "show only the questions for these platforms".
-        h("section", {"class": "selfcheck-part", "aria-labelledby": focus_id(WIDGET, "refresh")},
-          h("h3", {"id": focus_id(WIDGET, "refresh"), "tabindex": "-1"}, "All your accounts"),
+        # With JavaScript, ticking a platform re-draws the form with only its questions.
+        h("div", {"data-refresh": PLATFORMS_FIELD}, platform_part),
+        h("section", {"class": "selfcheck-part", "aria-labelledby": f"{WIDGET}-part-account"},
+          h("h3", {"id": f"{WIDGET}-part-account"}, "All your accounts"),
           *[q_view(q) for q in model.account]),
         *sections)
 

@@ -85,3 +85,14 @@ def test_every_step_lands_in_view(page, site_url: str, viewport: str) -> None:  
     assert_focus_in_view(page, focus_id("quiz", "feedback"), "Check my answer")
     press(page, "[data-widget] button[value=next]")
     assert_focus_in_view(page, focus_id("quiz", "question"), "Next question")
+
+
+def test_ticking_a_platform_is_enough_and_focus_stays_on_it(page, site_url: str) -> None:  # noqa: ANN001
+    open_ready(page, site_url + "self-check/privacy-settings/")
+    assert page.locator("[data-widget] section[aria-labelledby^='privacy-settings-part-']").count() == 6
+    page.focus("[data-widget] input[name=platforms][value=linkedin]")
+    page.keyboard.press("Space")
+    page.wait_for_function("() => !document.querySelector('#privacy-settings-part-facebook')")
+    assert page.locator("#privacy-settings-part-linkedin").count() == 1
+    assert page.evaluate("() => document.activeElement.value") == "linkedin"
+    assert page.locator("[data-widget] button[value=refresh]").count() == 0  # no second button to press
