@@ -12,8 +12,9 @@ from ..protocol import Request, Response, error_summary_id, focus_id, response, 
 from ..widgets import QUIZ
 from .bank import TRACKS, Bank
 from .certificate import certificate_view
+from .names import certificate_name
 from .result import result_view
-from .state import advance, checked, fresh, new_attempt, result
+from .state import advance, checked, fresh, new_attempt, record_date, result
 from .views import choose_view, feedback_view, question_view
 
 NAME_MAX = 100
@@ -67,7 +68,7 @@ def respond(bank: Bank, ctx: Context, request: Request) -> Response:
     if action == "retry" and stage in ("result", "certificate"):
         return _reply(bank, ctx, new_attempt(bank, state, state["track"], seed), "")
     if action == "certificate" and stage == "result" and result(bank, state).passed:
-        name = " ".join(" ".join(forms.answers_get(answers, "name")).split())
+        name = certificate_name(" ".join(forms.answers_get(answers, "name")))
         error = None
         if not name:
             error = "Enter your name as it should appear on the certificate"
@@ -76,7 +77,7 @@ def respond(bank: Bank, ctx: Context, request: Request) -> Response:
         if error:
             return _reply(bank, ctx, state, "", errors={"name": error}, name=name)
         return _reply(bank, ctx, {**state, "stage": "certificate", "name": name,
-                                  "date": str(request.get("today") or "")}, "")
+                                  "date": record_date(request.get("today"))}, "")
     # Anything else (an old button, a repeated click): show the current step again.
     return _reply(bank, ctx, state, "")
 
