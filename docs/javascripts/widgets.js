@@ -104,7 +104,10 @@ function mount(root) {
     const target = response.focus && body.querySelector(response.focus);
     if (target) {
       if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
-      target.focus();
+      // Chromium centres what it focuses, so a tall target starts under the sticky header: start the
+      // step at the top instead, clear of the header and "Back to top" (scroll-margin-top in council.css).
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "start" });
     }
   };
 
@@ -136,6 +139,14 @@ function mount(root) {
     if (root.dataset.state === "loading") say(MESSAGES.waiting);
     const submitter = event.submitter;
     send(submitter && submitter.name === "action" ? submitter.value : "submit", event.target);
+  });
+
+  // A control marked data-refresh (the privacy check's platforms) re-draws the form when it
+  // changes, so ticking is enough; focus stays on the control (the reply moves none).
+  body.addEventListener("change", (event) => {
+    const control = event.target.closest("[data-refresh] input");
+    if (!control || root.dataset.state !== "ready") return;
+    send("refresh", control.form).then(() => body.querySelector(`#${CSS.escape(control.id)}`)?.focus());
   });
 
   body.addEventListener("click", (event) => {

@@ -123,8 +123,8 @@ def respond(flow: Flow, ctx: Context, request: Request) -> Response:
     if action == "refresh":
         # Re-draw the form for the answers so far (e.g. only the platforms chosen), without errors.
         answers, remember = _form_answers(request)
+        # The reader is ticking boxes: focus stays on the box they ticked (widgets.js).
         return response(flow.form(ctx, answers, {}, remember), flow.state("form", answers, remember),
-                        focus=selector(focus_id(w, "refresh")),
                         announce="The form now shows only the questions for your answers.",
                         store=True if remember else None)
 

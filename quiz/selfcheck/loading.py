@@ -81,18 +81,27 @@ def load_rules(raw: dict, chk: Checker, questions: dict[str, Choices]) -> list[R
         quote = chk.text(r, "quote", item, required=False)
         if quote and not clauses:
             chk.add(item, "'quote' needs the clause it comes from as the first of 'clauses'")
+        when = []
+        for other, values in chk.table(r, "when", item).items():
+            values = chk.texts(values, item, f"when.{other}")
+            if other not in questions:
+                chk.add(item, f"'when' names question {other!r}, which does not exist")
+            elif unknown := [v for v in values if v not in {c for c, _ in questions[other]}]:
+                chk.add(item, f"'when' gives answers {unknown} that question {other!r} does not have")
+            when.append((other, tuple(values)))
         rules.append(Rule(rid, qid, tuple(answers), risk, chk.text(r, "action", item), chk.text(r, "why", item),
-                          chk.text(r, "where", item, required=False), clauses, good, quote))
+                          chk.text(r, "where", item, required=False), clauses, good, quote, tuple(when)))
     for qid in questions:
         if not any(r.question == qid for r in rules):
             chk.add(f"question {qid}", "no rule uses this question, so no answer can lead to an action")
     return rules
 
 
-def load_reminders(raw: dict, chk: Checker) -> list[Reminder]:
+def load_reminders(raw: dict, chk: Checker, key: str = "reminders", name: str = "reminder") -> list[Reminder]:
+    """Points in the site's words, each optionally quoting its first clause ([[reminders]], or `key`)."""
     out = []
-    for i, r in enumerate(chk.items(raw, "reminders", "(reminders)")):
-        item = f"reminder {i + 1}"
+    for i, r in enumerate(chk.items(raw, key, f"({key})")):
+        item = f"{name} {i + 1}"
         clauses = chk.clauses(r, item, required=True)
         out.append(Reminder(chk.text(r, "text", item), chk.text(r, "quote", item, required=False), clauses))
     return out

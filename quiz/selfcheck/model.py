@@ -40,6 +40,9 @@ class Rule:
     clauses: tuple[str, ...] = ()
     good_practice: bool = False  # True: general good practice, clauses are only related reading
     quote: str = ""  # exact words of clauses[0], shown in <q>
+    # Only for readers whose answers to these (asked-once) questions are among these values,
+    # e.g. {"role": ("yes", "not-sure")}: advice for staff in sensitive positions.
+    when: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Action:
     rule: Rule
     question: Question
     order: int  # position of the question in the form, for a stable ranking
+    also: tuple["Action", ...] = ()  # less urgent actions that the same setting fixes (see rules.one_per_fix)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .. import forms
 from ..checker import Checker, Problem, check, fingerprint
 from ..context import Context
-from ..protocol import Request, Response, focus_id
+from ..protocol import Request, Response
 from ..view import Node, h
 from ..widgets import PRIVACY_SETTINGS as WIDGET
 from . import flow, loading, rules, views
@@ -30,6 +30,7 @@ class Model:
     per_platform: dict[str, tuple[Question, ...]]  # platform id -> its questions
     rules: tuple[Rule, ...]
     reminders: tuple[Reminder, ...]
+    notes: dict[str, tuple[Reminder, ...]]  # platform id -> what the documents say about it, shown when ticked
     version: str  # the data file's fingerprint (saved answers from another version are not used)
 
     def questions_for(self, platform_ids: list[str]) -> list[Question]:
@@ -49,10 +50,14 @@ def parse(raw: dict, chk: Checker) -> Model:
     dont_know = chk.text(raw, "dont_know_label", "(file)")
 
     platforms: list[tuple[str, str]] = []
+    notes: dict[str, tuple[Reminder, ...]] = {}
     seen: set[str] = set()
     for i, p in enumerate(chk.items(raw, "platforms", "(platforms)")):
         pid = chk.ident(p, f"platform {i + 1}", seen)
         name = chk.text(p, "name", f"platform {pid or i + 1}")
+        chk.known(p, ("id", "name", "notes"), f"platform {pid or i + 1}", "setting")
+        if "notes" in p:
+            notes[pid] = tuple(loading.load_reminders(p, chk, "notes", f"platform {pid} note"))
         if pid and "--" in pid:
             chk.add(f"platform {pid}", "an id must not contain '--'")
         if pid and name:
@@ -97,7 +102,7 @@ def parse(raw: dict, chk: Checker) -> Model:
     return Model(title, platforms_question, tuple(platforms), tuple(account),
                  {pid: tuple(qs) for pid, qs in per_platform.items()},
                  tuple(loading.load_rules(raw, chk, choices_by_id)), tuple(loading.load_reminders(raw, chk)),
-                 fingerprint(raw))
+                 notes, fingerprint(raw))
 
 
 def load(raw: dict, file: str, clause_ids: set[str]) -> tuple[Model | None, list[Problem]]:
@@ -116,7 +121,7 @@ def validate(model: Model, answers: dict[str, list[str]]) -> dict[str, str]:
         errors[PLATFORMS_FIELD] = "Select the platforms you use"
     for q in model.questions_for(chosen_platforms(model, answers)):
         if not rules.chosen(answers, q):
-            errors[q.id] = (f"{q.topic}: " if q.topic else "") + f"answer “{q.text}”"
+            errors[q.id] = f"Answer “{q.text}”" + (f" for {q.topic}" if q.topic else "")
     return errors
 
 
@@ -133,7 +138,8 @@ def rows(model: Model, answers: dict[str, list[str]]) -> list[tuple[str, str, st
 
 def plan(model: Model, answers: dict[str, list[str]]) -> tuple[list[Action], list[Question]]:
     """The ranked actions and the settings already right, for these answers."""
-    return rules.plan(model.questions_for(chosen_platforms(model, answers)), model.rules, answers)
+    actions, right = rules.plan(model.questions_for(chosen_platforms(model, answers)), model.rules, answers)
+    return rules.one_per_fix(actions), right
 
 
 # --- views --------------------------------------------------------------------------------
@@ -160,12 +166,10 @@ def form_view(model: Model, ctx: Context, answers: dict, errors: dict, remember:
     ]
     return views.form_shell(
         WIDGET, model.title, errors, remember,
-        platform_part,
-        h("p", {"class": "no-print"},
-          forms.button("Show only the questions for these platforms", "refresh", secondary=True)),
-        # Focus comes here after "show only the questions for these platforms".
-        h("section", {"class": "selfcheck-part", "aria-labelledby": focus_id(WIDGET, "refresh")},
-          h("h3", {"id": focus_id(WIDGET, "refresh"), "tabindex": "-1"}, "All your accounts"),
+        # With JavaScript, ticking a platform re-draws the form with only its questions.
+        h("div", {"data-refresh": PLATFORMS_FIELD}, platform_part),
+        h("section", {"class": "selfcheck-part", "aria-labelledby": f"{WIDGET}-part-account"},
+          h("h3", {"id": f"{WIDGET}-part-account"}, "All your accounts"),
           *[q_view(q) for q in model.account]),
         *sections)
 
@@ -178,6 +182,8 @@ def result_view(model: Model, ctx: Context, answers: dict, remember: bool) -> No
                "Ranked by risk, most urgent first. Each action says what to change, why, and where to look."),
              views.action_list(actions, ctx),
              views.already_right(right),
+             *[views.reminders_view(model.notes[pid], ctx, f"About {name}")
+               for pid, name in model.platforms if pid in model.notes and pid in chosen_platforms(model, answers)],
              views.reminders_view(model.reminders, ctx),
              views.result_buttons(WIDGET, remember))
 

@@ -1,6 +1,8 @@
 """Which actions a reader's answers lead to, ranked by risk, and which settings are already right."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from typing import Callable
 
 from .. import forms
@@ -26,19 +28,43 @@ def actions_for(questions: list[Question], rules: list[Rule], answers: dict[str,
         if not given:
             continue
         fired = [Action(unknown(q), q, order)] if DONT_KNOW in given else []
-        fired += [Action(r, q, order) for r in by_question.get(rule_key(q), []) if set(r.answers) & set(given)]
+        matched = [r for r in by_question.get(rule_key(q), []) if set(r.answers) & set(given)]
+        fired += [Action(r, q, order) for r in matched if applies(r, answers)]
         if fired:
             actions.extend(fired)
-        else:
+        elif not matched:  # an answer whose rule is not for this reader is not "already right" either
             right.append(q)
     risk_rank = list(RISKS)
     actions.sort(key=lambda a: (risk_rank.index(a.rule.risk) if a.rule.risk in RISKS else 99, a.order))
     return actions, right
 
 
+def applies(rule: Rule, answers: dict[str, list[str]]) -> bool:
+    """Whether the reader is one the rule is for (its ``when``: answers to questions asked once)."""
+    return all(set(forms.answers_get(answers, qid)) & set(values) for qid, values in rule.when)
+
+
 def rule_key(q: Question) -> str:
     """The data file's question id behind a form question ('facebook--audience-new' -> 'audience-new')."""
     return q.id.split("--", 1)[-1]
+
+
+def one_per_fix(actions: list[Action]) -> list[Action]:
+    """One action per setting: actions on the same platform whose "where to look" is the same
+    setting (Instagram's "Private account" covers new posts, old posts, search engines and the
+    followers list) become the most urgent of them, carrying the others in ``also``."""
+    out: list[Action] = []
+    by_fix: dict[tuple[str, str], int] = {}
+    for a in actions:  # ranked, so the first of each fix is the most urgent
+        where = a.rule.where or a.question.where
+        key = (a.question.topic, where)
+        if where and key in by_fix:
+            lead = out[by_fix[key]]
+            out[by_fix[key]] = replace(lead, also=(*lead.also, a))
+        else:
+            by_fix[key] = len(out)
+            out.append(a)
+    return out
 
 
 def clauses_of(q: Question, rules: tuple[Rule, ...]) -> tuple[str, ...]:

@@ -72,8 +72,9 @@ def action_item(a: Action, ctx: Context) -> Node:
         basis = h("p", {"class": "action-basis"}, h("strong", {}, "Good practice, not a clause."),
                   *([" Related: ", *ctx.cite_all(list(rule.clauses)), "."] if rule.clauses else []))
     elif rule.quote:
-        basis = h("p", {"class": "action-basis"}, h("strong", {}, "What the rules say: "),
-                  h("q", {}, rule.quote), " (", *ctx.cite_all(list(rule.clauses)), ")")
+        # Rules and advice alike: the why says which it is, so the label only says whose words these are.
+        basis = h("p", {"class": "action-basis"}, h("strong", {}, "In the document's words: "),
+                  *quoted(rule.quote, rule.clauses, ctx))
     else:
         basis = h("p", {"class": "action-basis"}, h("strong", {}, "Read: "), *ctx.cite_all(list(rule.clauses)))
     return h("li", {"class": f"action action--{rule.risk}"},
@@ -81,6 +82,8 @@ def action_item(a: Action, ctx: Context) -> Node:
              h("p", {"class": f"risk-tag risk-tag--{rule.risk}"}, h("strong", {}, RISKS.get(rule.risk, rule.risk))),
              h("p", {"class": "site-advice"}, h("strong", {}, "Why: "), rule.why),
              h("p", {"class": "site-advice"}, h("strong", {}, "Where to look: "), where) if where else None,
+             h("p", {"class": "site-advice"}, h("strong", {}, "The same setting also: "),
+               "; ".join(o.rule.action[0].lower() + o.rule.action[1:] for o in a.also) + ".") if a.also else None,
              basis)
 
 
@@ -102,10 +105,21 @@ def already_right(right: list[Question]) -> Node | None:
              h("ul", {}, *[h("li", {}, (q.topic + ": " if q.topic else "") + q.ok) for q in right]))
 
 
+def quoted(quote: str, clauses: tuple[str, ...], ctx: Context) -> list[Node]:
+    """A quote credited to the one clause it is from, then any related clauses apart.
+
+    No brackets around the citation: clause names end in ")" (Procedure 3.1 c)), and a quote
+    followed by several clauses would read as if each of them said it.
+    """
+    if not quote:
+        return ["Read: ", *ctx.cite_all(list(clauses)), "."]
+    related = [" See also ", *ctx.cite_all(list(clauses[1:])), "."] if len(clauses) > 1 else []
+    return [h("q", {}, quote), " \u2014 ", ctx.cite(clauses[0]), ".", *related]
+
+
 def reminder_items(reminders: tuple[Reminder, ...] | list[Reminder], ctx: Context) -> list[Node]:
     """Each reminder: the site's words, the clause's own words quoted, and the clause cited."""
-    return [h("li", {}, h("span", {"class": "site-advice"}, r.text), " ",
-              h("q", {}, r.quote) if r.quote else None, " (", *ctx.cite_all(list(r.clauses)), ")")
+    return [h("li", {}, h("span", {"class": "site-advice"}, r.text), " ", *quoted(r.quote, r.clauses, ctx))
             for r in reminders]
 
 

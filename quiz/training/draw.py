@@ -3,8 +3,9 @@
 The draw goes round the topics in a shuffled order, taking one question from
 each topic per round, so that a draw of 10 from 20 topics asks about 10
 different topics, and no topic gets a second question until every topic has
-had one. Questions the reader saw in the last attempt go to the back of their
-topic's queue, so "try again" asks new questions where the bank has them.
+had one. Questions the reader saw in the last attempt are drawn only once every
+fresh question in every topic has been, so "try again" asks new questions
+wherever the bank has enough ("each attempt draws new questions").
 Options are shuffled too, except True/False, which always read True, False.
 The same questions, size, seed and avoided ids always give the same draw.
 """
@@ -30,24 +31,22 @@ def draw(questions: Sequence[Question], size: int, seed: int,
     by_topic: dict[str, list[Question]] = {}
     for q in sorted(questions, key=lambda q: q.id):  # file order must not change a draw
         by_topic.setdefault(q.topic, []).append(q)
-    queues: dict[str, list[Question]] = {}
+    fresh: dict[str, list[Question]] = {}
+    seen: dict[str, list[Question]] = {}
     for topic in sorted(by_topic):
-        fresh = [q for q in by_topic[topic] if q.id not in avoid]
-        seen = [q for q in by_topic[topic] if q.id in avoid]
-        rng.shuffle(fresh)
-        rng.shuffle(seen)
-        queues[topic] = fresh + seen
-    order = sorted(queues)
+        fresh[topic] = [q for q in by_topic[topic] if q.id not in avoid]
+        seen[topic] = [q for q in by_topic[topic] if q.id in avoid]
+        rng.shuffle(fresh[topic])
+        rng.shuffle(seen[topic])
+    order = sorted(by_topic)
     rng.shuffle(order)
-    # Topics whose next question is fresh go first in each round.
     picked: list[Question] = []
-    while len(picked) < size and any(queues.values()):
-        round_topics = [t for t in order if queues[t]]
-        round_topics.sort(key=lambda t: queues[t][0].id in avoid)  # stable: keeps the shuffled order
-        for topic in round_topics:
-            if len(picked) == size:
-                break
-            picked.append(queues[topic].pop(0))
+    for queues in (fresh, seen):  # every fresh question before any seen one
+        while len(picked) < size and any(queues.values()):
+            for topic in [t for t in order if queues[t]]:
+                if len(picked) == size:
+                    break
+                picked.append(queues[topic].pop(0))
     rng.shuffle(picked)
     out = []
     for q in picked:

@@ -37,7 +37,9 @@ def respond(bank: Bank, ctx: Context, request: Request) -> Response:
 
     stage = state["stage"]
     if action == "start":
-        return _reply(bank, ctx, state, notice, store=None if given is None else state["remember"])
+        # The page asked, not the reader: focus stays where it is (WCAG 3.2.1, On Focus).
+        return _reply(bank, ctx, state, notice, store=None if given is None else state["remember"],
+                      move_focus=False)
     if action == "forget":
         state = {**state, "remember": False}
         return _reply(bank, ctx, state, "Your progress is no longer kept on this device.", store=False)
@@ -81,7 +83,7 @@ def respond(bank: Bank, ctx: Context, request: Request) -> Response:
 
 
 def _reply(bank: Bank, ctx: Context, state: dict, notice: str, *, errors: dict[str, str] | None = None,
-           store: bool | None = None, name: str = "") -> Response:
+           store: bool | None = None, name: str = "", move_focus: bool = True) -> Response:
     stage = state["stage"]
     if stage == "choose":
         view, announce = choose_view(bank, state, errors), "Choose the staff track or the members track"
@@ -102,4 +104,4 @@ def _reply(bank: Bank, ctx: Context, state: dict, notice: str, *, errors: dict[s
         announce = f"{notice} {announce}"
     if store is None:
         store = True if state["remember"] else None
-    return response(view, state, focus=selector(focus), announce=announce, store=store)
+    return response(view, state, focus=selector(focus) if move_focus else None, announce=announce, store=store)

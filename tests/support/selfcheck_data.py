@@ -39,8 +39,22 @@ def problems_after(module: ModuleType, file_name: str, change: Callable[[dict[st
 
 
 def normalise(text: str) -> str:
-    """Text without bold marks, with straight apostrophes and single spaces, for comparing quotes."""
-    return re.sub(r"\s+", " ", text.replace("**", "").replace("’", "'").replace("‘", "'")).strip()
+    """Text without bold marks or list bullets, with straight apostrophes and single spaces, for comparing quotes."""
+    text = re.sub(r"(?m)^[ \t]*[-*][ \t]+", "", text.replace("**", ""))
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
+
+
+def quoted_in(quote: str, source: str) -> bool:
+    """Whether a quote is the source's own words: each part between ellipses (…) in order."""
+    at = 0
+    for part in (normalise(p) for p in quote.split("…")):
+        if not part:
+            continue
+        found = source.find(part, at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
 
 
 def sources_text(*names: str) -> str:

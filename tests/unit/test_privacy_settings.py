@@ -9,7 +9,7 @@ from quiz.selfcheck import privacy_settings as ps
 from quiz.selfcheck import views
 from quiz.selfcheck.model import DONT_KNOW
 from quiz.view import text_of, to_html
-from tests.support.selfcheck_data import CTX, IDS, find, normalise, problems_after, raw, sources_text
+from tests.support.selfcheck_data import CTX, IDS, find, normalise, quoted_in, problems_after, raw, sources_text
 
 FILE = "privacy_settings.toml"
 
@@ -58,7 +58,7 @@ def test_every_quote_is_the_sources_exact_words() -> None:
     quotes = [r["quote"] for r in data["rules"] if r.get("quote")] + [r["quote"] for r in data["reminders"] if r.get("quote")]
     assert quotes
     for quote in quotes:
-        assert normalise(quote) in sources, quote
+        assert quoted_in(quote, sources), quote
 
 
 def test_policy_quotes_cite_a_policy_clause_first() -> None:
@@ -83,7 +83,7 @@ def test_policy_quotes_cite_a_policy_clause_first() -> None:
     ("facebook--audience-old", "some-public", "audience-old-public", "high", "policy-2-3"),
     ("facebook--find-by-contact", "yes", "find-by-contact-restrict", "medium", "procedure-appendix-2-check-default-settings"),
     ("facebook--search-engines", "yes", "search-engines-off", "medium", "policy-2-3"),
-    ("facebook--employer", "yes", "employer-hide", "medium", "policy-2-3"),
+    ("role", "yes", "role-sensitive-check", "high", "policy-2-3"),
     ("facebook--location", "usually", "location-off", "medium", "policy-2-3"),
     ("facebook--friends-list", "public", "friends-list-hide", "medium", "policy-2-3"),
     ("facebook--tag-review", "no", "tag-review-on", "low", None),
@@ -105,7 +105,7 @@ def test_each_rule_fires_for_its_answer(model: ps.Model, question: str, answer: 
 def test_every_rule_in_the_file_has_a_scenario_above() -> None:
     tested = {"service-users-remove", "password-strengthen", "strangers-ignore", "two-step-on", "audience-new-public",
               "audience-new-varies", "audience-old-public", "find-by-contact-restrict", "search-engines-off",
-              "employer-hide", "location-off", "friends-list-hide", "tag-review-on"}
+              "employer-hide", "location-off", "friends-list-hide", "tag-review-on", "role-sensitive-check"}
     assert {r["id"] for r in raw(FILE)["rules"]} == tested
 
 

@@ -8,7 +8,7 @@ import pytest
 from quiz.selfcheck import sensitive_roles as sr
 from quiz.selfcheck.model import DONT_KNOW
 from quiz.view import text_of, to_html
-from tests.support.selfcheck_data import CTX, IDS, find, normalise, problems_after, raw, sources_text
+from tests.support.selfcheck_data import CTX, IDS, find, normalise, quoted_in, problems_after, raw, sources_text
 
 FILE = "sensitive_roles.toml"
 ELEVEN = ["Details of employer", "Details of employment post", "Images in any uniform", "Mobile telephone numbers",
@@ -51,7 +51,7 @@ def test_every_quote_is_the_sources_exact_words() -> None:
     quotes = [x["quote"] for x in data["rules"] + data["reminders"] + data["general"]["reminders"] if x.get("quote")]
     assert len(quotes) > 10
     for quote in quotes:
-        assert normalise(quote) in sources, quote
+        assert quoted_in(quote, sources), quote
 
 
 def test_every_question_offers_yes_no_and_i_do_not_know(model: sr.Model) -> None:
@@ -172,7 +172,7 @@ def test_a_reader_who_says_no_sees_the_general_rules_and_can_carry_on(model: sr.
     res = ask(model, "continue", {"role": ["no"]})
     assert res["focus"] == "#sensitive-roles-interim-title"
     text = text_of(res["view"])
-    assert "These rules apply to all staff" in text and "never 'public'" in text
+    assert "What applies to all staff, and what is advice" in text and "never 'public'" in text
     assert 'value="carry-on"' in to_html(res["view"])
     res = ask(model, "carry-on", state=res["state"])
     html = to_html(res["view"])
@@ -187,7 +187,7 @@ def test_a_reader_who_says_no_but_answers_everything_gets_the_result_with_genera
     assert res["focus"] == "#sensitive-roles-check-title"
     res = ask(model, "confirm", state=res["state"])
     text = text_of(res["view"])
-    assert "These rules apply to all staff" in text and "1 of 11" in text
+    assert "What applies to all staff, and what is advice" in text and "1 of 11" in text
 
 
 def test_flow_to_result_then_start_again(model: sr.Model) -> None:
