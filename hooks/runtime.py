@@ -66,8 +66,10 @@ def build_wheel(package_dir: Path, out_dir: Path) -> Path:
     return wheel
 
 
-def write_manifest(out_dir: Path, clauses: dict[str, dict[str, str]]) -> Path:
-    """What the browser's worker needs besides Pyodide: the wheel's name and the clause map."""
+def write_manifest(out_dir: Path, clauses: dict[str, dict[str, str]], document_versions: dict[str, str]) -> Path:
+    """What the browser's worker needs besides Pyodide: the wheel's name, the clause map and the
+    policy and procedure versions (hooks/versions.py)."""
     path = out_dir / "manifest.json"
-    path.write_text(json.dumps({"wheel": WHEEL_NAME, "clauses": clauses}, indent=1), encoding="utf-8")
+    manifest = {"wheel": WHEEL_NAME, "clauses": clauses, "document_versions": document_versions}
+    path.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return path

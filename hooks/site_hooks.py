@@ -11,7 +11,7 @@ if str(ROOT) not in sys.path:  # so that `hooks` and `quiz` import as packages
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from hooks import clauses, glossary, runtime, widgets  # noqa: E402
+from hooks import clauses, glossary, packages, runtime, versions, widgets  # noqa: E402
 from quiz.content import load_all  # noqa: E402
 from quiz.problems import DataError  # noqa: E402
 
@@ -25,6 +25,8 @@ def on_config(config: Any) -> None:
     except ValueError as error:
         raise PluginError(str(error)) from None
     _build["clauses"] = {c.id: {"label": c.label, "url": c.url} for c in registry.values()}
+    # The footer template reads them from config.extra (overrides/partials/copyright.html).
+    _build["versions"] = config.extra["document_versions"] = versions.document_versions()
     try:
         _build["terms"] = glossary.load()
         _build["models"] = load_all(set(registry))
@@ -51,9 +53,13 @@ def on_page_content(html: str, **_: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
-    """Put Pyodide, the quiz wheel and the clause map into the site."""
+    """Put Pyodide, the quiz wheel and the clause map into the site; then package the quiz for learning systems."""
     site = Path(config.site_dir)
     runtime.copy_pyodide(site)
     python_dir = site / "assets" / "python"
     runtime.build_wheel(ROOT / "quiz", python_dir)
-    runtime.write_manifest(python_dir, _build["clauses"])
+    runtime.write_manifest(python_dir, _build["clauses"], _build["versions"])
+    try:
+        packages.write_all(site, _build["models"]["quiz"], _build["versions"])
+    except ValueError as error:
+        raise PluginError(str(error)) from None
