@@ -2,6 +2,8 @@
 // The page is complete without this script: every widget is static HTML first.
 // Reader input is only ever set as text or form values, never parsed as HTML.
 
+import { learningSystem } from "./lms-widget.js";
+
 const STORE_PREFIX = "council-widget:";
 const START_LIMIT_MS = 120_000;
 const MESSAGES = {
@@ -120,6 +122,8 @@ function mount(root) {
   // What Python last returned; on the first request, what the reader asked us to remember.
   let state = readStored(root);
   let asked = false;
+  // The quiz, when a learning system launched it: reports there, and resumes from there.
+  const lms = learningSystem(name);
 
   // Loading and error messages show; step announcements ("Question 3 of 10") are for
   // screen readers only, since the new step's own heading already says it on screen.
@@ -132,6 +136,7 @@ function mount(root) {
     if (response.view) body.replaceChildren(build(response.view));
     state = response.state ?? null;
     applyStore(root, response.store, state);
+    if (lms) lms.rendered(response, body);
     say(response.announce || "", { quiet: true });
     const target = response.focus && body.querySelector(response.focus);
     if (target) {
@@ -150,8 +155,12 @@ function mount(root) {
     }
   };
 
-  const send = (action, form) => {
-    const request = { action, answers: formAnswers(form), state, seed: seed(), today: today() };
+  const send = async (action, form) => {
+    if (lms) {
+      await lms.ready;
+      if (action === "start") state = lms.savedState(state);
+    }
+    const request = { action, answers: formAnswers(form), state, seed: seed(), today: today(), ...lms?.request() };
     return python({ widget: name, root: root.dataset.root, request }).then(render, failed);
   };
 
@@ -169,6 +178,7 @@ function mount(root) {
     if (!button) return;
     if (button.dataset.clientAction === "print") window.print();
     if (button.dataset.clientAction === "download") download(button, body);
+    if (button.dataset.clientAction === "lms-retry" && lms) lms.retry();
   });
 
   root.dataset.state = "loading";
