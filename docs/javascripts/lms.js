@@ -40,11 +40,12 @@ export function discoverScorm(win = window) {
 
 // SCORM 1.2's CMITimespan: HHHH:MM:SS.SS.
 export function scormTimespan(ms) {
-  const total = Math.max(0, ms) / 1000;
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = (total % 60).toFixed(2).padStart(5, "0");
-  return `${String(Math.min(hours, 9999)).padStart(2, "0")}:${String(minutes).padStart(2, "0")}:${seconds}`;
+  // Whole hundredths first, so that 59.999 s reads 00:01:00.00, never 00:00:60.00.
+  const centi = Math.round(Math.max(0, ms) / 10);
+  const hours = Math.min(Math.floor(centi / 360000), 9999);
+  const minutes = Math.floor((centi % 360000) / 6000);
+  const seconds = ((centi % 6000) / 100).toFixed(2).padStart(5, "0");
+  return `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}:${seconds}`;
 }
 
 // "Last, First" is SCORM 1.2's form of cmi.core.student_name; the certificate wants "First Last".
