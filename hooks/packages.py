@@ -31,6 +31,9 @@ RUNTIME_FILES = ("sitemap.xml",)
 # Precompressed copies (for web servers) and source maps (for developers) are not needed inside.
 LEFT_OUT = (".br", ".gz", ".map")
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+# Marks the packaged quiz page, so that a package opened without its learning system's
+# API or launch says its result cannot be recorded (docs/javascripts/lms.js).
+MARK = "data-lms-package"
 LINK = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"'#?]*)""")
 
 
@@ -96,6 +99,13 @@ def check(path: Path) -> list[str]:
     return [f"{path.name} has neither imsmanifest.xml nor cmi5.xml at its root"]
 
 
+def marked_launch_page(html: str, kind: str) -> bytes:
+    """The quiz page as a package holds it: its <html> element says which package it is in."""
+    if "<html" not in html:
+        raise ValueError(f"{lms_manifests.LAUNCH} has no <html> element to mark")
+    return html.replace("<html", f'<html {MARK}="{kind}"', 1).encode("utf-8")
+
+
 def write_all(site: Path, bank: Any, document_versions: dict[str, str]) -> dict[str, Path]:
     """Write both packages for the built `site` and the quiz `bank`; raise ValueError on any problem."""
     files = {name: site / name for name in package_files(site)}
@@ -107,8 +117,10 @@ def write_all(site: Path, bank: Any, document_versions: dict[str, str]) -> dict[
     }
     written: dict[str, Path] = {}
     problems: list[str] = []
+    launch_html = (site / lms_manifests.LAUNCH).read_text(encoding="utf-8")
     for kind, (name, description) in descriptions.items():
-        path = write_zip(site / DOWNLOADS / PACKAGES[kind], {**files, name: description})
+        launch = {lms_manifests.LAUNCH: marked_launch_page(launch_html, kind)}
+        path = write_zip(site / DOWNLOADS / PACKAGES[kind], {**files, **launch, name: description})
         problems.extend(f"{path.name}: {p}" for p in check(path))
         written[kind] = path
     if problems:

@@ -300,12 +300,41 @@ class Cmi5Session {
 
 // ---------------------------------------------------------------- connect
 
-// The learning system's session for this page, or null when no learning system launched it.
+// A package opened without its learning system (no SCORM API, no cmi5 launch): the
+// quiz works, and says plainly that its result cannot be recorded.
+class MissingSession {
+  constructor(kind) {
+    this.kind = kind;
+    this.ok = false;
+    this.learner = "";
+    this.savedState = null;
+    this.problem = kind === "cmi5"
+      ? "this page was opened without a cmi5 launch from a learning system"
+      : "no SCORM API was found: this page was not opened by a learning system";
+  }
+
+  save() {}
+
+  async report() {
+    return false;
+  }
+
+  retry() {
+    return this.report();
+  }
+
+  finish() {}
+}
+
+// The learning system's session for this page, or null when no learning system launched
+// it and the page is not from a package (the site itself: nothing is ever sent).
 export async function connect(win = window) {
   const launch = launchParameters(win.location.search);
   if (launch) return new Cmi5Session(launch).start();
   const api = discoverScorm(win);
-  return api ? new ScormSession(api) : null;
+  if (api) return new ScormSession(api);
+  const packaged = win.document.documentElement.dataset.lmsPackage;
+  return packaged ? new MissingSession(packaged) : null;
 }
 
 export { SUSPEND_LIMIT };

@@ -97,8 +97,11 @@ def test_both_packages_are_written_checked_and_byte_identical_between_builds(sit
         assert names == sorted(names) and "imsmanifest.xml" in names
         assert {i.date_time for i in zf.infolist()} == {packages.ZIP_TIME}
         assert b"policy aaaa1111, procedure bbbb2222, question bank cccc3333" in zf.read("imsmanifest.xml")
+        assert zf.read("training/quiz/index.html").startswith(b'<html data-lms-package="scorm">')
     with zipfile.ZipFile(site / "downloads" / packages.PACKAGES["cmi5"]) as zf:
         assert "cmi5.xml" in zf.namelist() and "imsmanifest.xml" not in zf.namelist()
+        assert zf.read("training/quiz/index.html").startswith(b'<html data-lms-package="cmi5">')
+    assert b"data-lms-package" not in (site / "training" / "quiz" / "index.html").read_bytes()
 
 
 def test_a_package_whose_launch_page_is_missing_stops_the_build(site: Path):
