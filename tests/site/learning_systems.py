@@ -1,7 +1,8 @@
 """Stand-ins for the learning system around the quiz: a real LRS (Ralph) and a small LMS.
 
 - ``Ralph``: the xAPI learning record store, started on 127.0.0.1 from .venv-lrs
-  (``make test`` installs it) with its filesystem backend, on a socket the OS chose.
+  (``make test`` installs it) with its filesystem backend, on a socket the OS chose
+  (run_ralph.py says why it appends).
 - ``Cmi5Lms``: what a learning system does around a cmi5 launch and that an LRS
   alone does not: host the package, hand out a one-time auth token at the
   ``fetch`` URL, and keep the LMS.LaunchData state document (Ralph has no State
@@ -54,10 +55,10 @@ class Ralph:
         self._socket.listen()
         self.url = f"http://127.0.0.1:{self._socket.getsockname()[1]}/xAPI/"
         self._process = subprocess.Popen(
-            [str(LRS_PYTHON), "-m", "uvicorn", "ralph.api:app", "--fd", str(self._socket.fileno()),
-             "--log-level", "warning"],
+            [str(LRS_PYTHON), str(Path(__file__).with_name("run_ralph.py")), str(self._socket.fileno())],
             env=env, cwd=workdir, pass_fds=[self._socket.fileno()], start_new_session=True,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            stdout=subprocess.DEVNULL, stderr=(workdir / "ralph.log").open("wb"))
+        self._log = workdir / "ralph.log"
         self._wait_until_up()
 
     @property
@@ -69,7 +70,7 @@ class Ralph:
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
-                raise RuntimeError(f"Ralph stopped: {self._process.stderr.read().decode()[-2000:]}")
+                raise RuntimeError(f"Ralph stopped: {self._log.read_text(errors='replace')[-2000:]}")
             try:
                 self.statements()
                 return
