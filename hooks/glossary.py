@@ -1,39 +1,31 @@
-"""The glossary: one data file gives every page its abbreviation tooltips and the glossary page its list."""
+"""The glossary's rendering: every page's abbreviation tooltips and the glossary page's list.
+
+The terms are read and checked by quiz.glossary, like every data file.
+"""
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
 
-GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "quiz" / "data" / "glossary.toml"
+from quiz.glossary import Term
+
 MARKER = "<!-- glossary -->"
 ABBR = re.compile(r'<abbr title="([^"]*)">([^<]+)</abbr>')
 
 
-def load(path: Path = GLOSSARY_FILE) -> list[dict[str, str]]:
-    """The glossary's terms, each with 'abbr' and 'expansion'; a bad entry names itself."""
-    terms = tomllib.loads(path.read_text(encoding="utf-8")).get("term", [])
-    for i, term in enumerate(terms, 1):
-        for key in ("abbr", "expansion"):
-            if not str(term.get(key, "")).strip():
-                raise ValueError(f"{path.name}: term {i}: '{key}' is missing or empty")
-    return terms
-
-
-def abbreviation_lines(terms: list[dict[str, str]]) -> str:
+def abbreviation_lines(terms: list[Term]) -> str:
     """Markdown `abbr` definitions, appended to every page."""
-    return "\n\n" + "\n".join(f"*[{t['abbr']}]: {t['expansion']}" for t in terms) + "\n"
+    return "\n\n" + "\n".join(f"*[{t.abbr}]: {t.expansion}" for t in terms) + "\n"
 
 
-def glossary_markdown(terms: list[dict[str, str]]) -> str:
+def glossary_markdown(terms: list[Term]) -> str:
     """The glossary page's list, as a Markdown definition list."""
     return "\n\n".join(
-        f"**{t['abbr']}**{{#term-{t['abbr'].lower()}}}\n:   {t['expansion']}"
-        for t in sorted(terms, key=lambda t: t["abbr"])
+        f"**{t.abbr}**{{#term-{t.abbr.lower()}}}\n:   {t.expansion}"
+        for t in sorted(terms, key=lambda t: t.abbr)
     )
 
 
-def apply(markdown: str, terms: list[dict[str, str]]) -> str:
+def apply(markdown: str, terms: list[Term]) -> str:
     """Expand the glossary marker (on the glossary page) and add the abbreviations."""
     return markdown.replace(MARKER, glossary_markdown(terms)) + abbreviation_lines(terms)
 

@@ -12,8 +12,8 @@ if str(ROOT) not in sys.path:  # so that `hooks` and `quiz` import as packages
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from hooks import clauses, glossary, packages, runtime, versions, widgets  # noqa: E402
+from quiz.checker import DataError  # noqa: E402
 from quiz.content import load_all  # noqa: E402
-from quiz.problems import DataError  # noqa: E402
 
 _build: dict[str, Any] = {}
 
@@ -28,12 +28,10 @@ def on_config(config: Any) -> None:
     # The footer template reads them from config.extra (overrides/partials/copyright.html).
     _build["versions"] = config.extra["document_versions"] = versions.document_versions()
     try:
-        _build["terms"] = glossary.load()
-        _build["models"] = load_all(set(registry))
+        _build["models"], others = load_all(set(registry))
     except DataError as error:
         raise PluginError(f"{len(error.problems)} problem(s) in the data files:\n{error}") from None
-    except ValueError as error:
-        raise PluginError(str(error)) from None
+    _build["terms"] = others["glossary.toml"]
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:

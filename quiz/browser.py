@@ -1,11 +1,6 @@
 """The browser's entry point, called from the Web Worker with JSON in and JSON out.
 
-A request is ``{"action": str, "answers": {name: [values]}, "state": any,
-"seed": int, "today": "YYYY-MM-DD"}``; randomness and time come from the page
-so that every widget function stays pure. A response is ``{"view": Node or
-None, "state": any, "focus": css selector or None, "announce": str,
-"store": True/False/None}``: ``store`` True keeps ``state`` on the device (only
-when the reader asked), False forgets it, None leaves storage alone.
+The request and the response are described in quiz.protocol.
 """
 from __future__ import annotations
 
@@ -14,7 +9,7 @@ from typing import Any
 
 from .content import load_widget
 from .context import Context
-from .problems import DataError
+from .checker import DataError
 from .widgets import get
 
 _clauses: dict[str, dict[str, str]] = {}

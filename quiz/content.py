@@ -1,24 +1,22 @@
-"""Loading the data files the communications team edits (TOML, in quiz/data/)."""
+"""Loading the data files the communications team edits (TOML, in quiz/data/), each through quiz.checker.
+
+A widget's data file is named in the widget registry (quiz.widgets); any other
+data file is one entry in ``OTHER_FILES`` with the parser that checks it.
+"""
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-from .problems import DataError, Problem
+from . import glossary
+from .checker import Checker, DataError, Problem, check_file, read_toml
 from .widgets import get, registry
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-
-
-def read_toml(path: Path) -> tuple[dict[str, Any], list[Problem]]:
-    """A data file's contents, or a problem naming the line that does not parse."""
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8")), []
-    except FileNotFoundError:
-        return {}, [Problem(path.name, "(file)", "the file is missing")]
-    except tomllib.TOMLDecodeError as error:
-        return {}, [Problem(path.name, "(file)", f"not valid TOML: {error}")]
+# Data files that belong to no widget: file name -> parser (see quiz.checker).
+OTHER_FILES: dict[str, Callable[[dict, Checker], Any]] = {
+    "glossary.toml": glossary.parse,
+}
 
 
 def load_widget(name: str, clause_ids: set[str], data_dir: Path = DATA_DIR) -> tuple[Any, list[Problem]]:
@@ -30,14 +28,25 @@ def load_widget(name: str, clause_ids: set[str], data_dir: Path = DATA_DIR) -> t
     return widget.module.load(raw, widget.data_file, clause_ids)
 
 
-def load_all(clause_ids: set[str], data_dir: Path = DATA_DIR) -> dict[str, Any]:
-    """Every widget's model; raises DataError listing every problem in every file."""
-    models: dict[str, Any] = {}
+def load_other(file_name: str, clause_ids: set[str], data_dir: Path = DATA_DIR) -> tuple[Any, list[Problem]]:
+    """The model of a data file that belongs to no widget, and every problem in it."""
+    return check_file(data_dir / file_name, OTHER_FILES[file_name], clause_ids)
+
+
+def load_all(clause_ids: set[str], data_dir: Path = DATA_DIR) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Every widget's model by widget name and every other file's by file name.
+
+    Raises DataError listing every problem in every file, so an author fixes them all in one go.
+    """
+    widgets: dict[str, Any] = {}
+    others: dict[str, Any] = {}
     problems: list[Problem] = []
     for name in registry():
-        model, found = load_widget(name, clause_ids, data_dir)
-        models[name] = model
+        widgets[name], found = load_widget(name, clause_ids, data_dir)
+        problems.extend(found)
+    for file_name in OTHER_FILES:
+        others[file_name], found = load_other(file_name, clause_ids, data_dir)
         problems.extend(found)
     if problems:
         raise DataError(problems)
-    return models
+    return widgets, others

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
+from .protocol import error_summary_id, focus_id
 from .view import Node, h
 
 Choice = tuple[str, str]  # (value, label)
@@ -82,9 +83,9 @@ def error_summary(widget: str, errors: dict[str, str], title: str = "There is a 
     if not errors:
         return None
     return h(
-        "div", {"class": "error-summary", "id": f"{widget}-error-summary", "tabindex": "-1",
-                "aria-labelledby": f"{widget}-error-summary-title"},
-        h("h2", {"class": "error-summary__title", "id": f"{widget}-error-summary-title"}, title),
+        "div", {"class": "error-summary", "id": error_summary_id(widget), "tabindex": "-1",
+                "aria-labelledby": focus_id(widget, "error-summary")},
+        h("h2", {"class": "error-summary__title", "id": focus_id(widget, "error-summary")}, title),
         h("ul", {"class": "error-summary__list"},
           *[h("li", {}, h("a", {"href": "#" + field_id(widget, name)}, message)) for name, message in errors.items()]),
     )
@@ -121,6 +122,11 @@ def summary_list(rows: Sequence[tuple[str, str, str]], widget: str, change_actio
 def disclosure(summary: str, *body: Node) -> Node:
     """A native <details> disclosure: works with keyboard and without JavaScript."""
     return h("details", {"class": "disclosure"}, h("summary", {}, summary), *body)
+
+
+def notice(text: str, view: Node) -> Node:
+    """A one-line notice above a step (for example: saved answers could not be used)."""
+    return h("div", {}, h("p", {"class": "widget-notice"}, text), view)
 
 
 def answers_get(answers: dict[str, list[str]], name: str) -> list[str]:

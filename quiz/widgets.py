@@ -1,47 +1,52 @@
-"""The widgets the site knows, by the name used in Markdown markers and data-widget.
+"""The widgets the site knows, by the name used in Markdown markers and ``data-widget``: the one list.
 
-Each widget is one module with the same three functions, so the build, the
-browser and the tests drive every widget the same way:
-
-- ``load(raw, file, clause_ids) -> (model, problems)``: parse and validate its data file;
-- ``render(model, ctx) -> Node``: the static view (works without JavaScript, prints);
-- ``respond(model, ctx, request) -> dict``: answer one browser request (see ``quiz.browser``).
+Each widget is a module (or package) providing ``load``, ``render`` and
+``respond`` (see quiz.protocol.Widget); the registry checks that it does.
 """
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from types import ModuleType
+
+from .protocol import Widget
+
+# Widget names, as editors write them in `<!-- widget: NAME -->`; modules import them from here.
+PRIVACY_SETTINGS = "privacy-settings"
+SENSITIVE_ROLES = "sensitive-roles"
+QUIZ = "quiz"
 
 
 @dataclass(frozen=True)
-class Widget:
+class Entry:
     name: str
-    data_file: str
-    module_name: str
+    data_file: str  # in quiz/data/
+    module_name: str  # under quiz/
 
     @property
-    def module(self) -> ModuleType:
+    def module(self) -> Widget:
         # Imported on first use, so a page in the browser imports only its own widget.
-        return importlib.import_module(f"{__package__}.{self.module_name}")
+        module = importlib.import_module(f"{__package__}.{self.module_name}")
+        if not isinstance(module, Widget):
+            raise TypeError(f"quiz.{self.module_name} must define load, render and respond (see quiz.protocol)")
+        return module
 
 
 WIDGETS = {
     w.name: w
     for w in (
-        Widget("privacy-settings", "privacy_settings.toml", "privacy_settings"),
-        Widget("sensitive-roles", "sensitive_roles.toml", "sensitive_roles"),
-        Widget("quiz", "quiz.toml", "training"),
+        Entry(PRIVACY_SETTINGS, "privacy_settings.toml", "selfcheck.privacy_settings"),
+        Entry(SENSITIVE_ROLES, "sensitive_roles.toml", "selfcheck.sensitive_roles"),
+        Entry(QUIZ, "quiz.toml", "training"),
     )
 }
 
 
-def registry() -> dict[str, Widget]:
+def registry() -> dict[str, Entry]:
     """Every widget by name."""
     return WIDGETS
 
 
-def get(name: str) -> Widget:
+def get(name: str) -> Entry:
     try:
         return WIDGETS[name]
     except KeyError:

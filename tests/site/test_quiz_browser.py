@@ -50,16 +50,16 @@ def answer_question(page, keys: dict[str, set[str]], right: bool) -> None:
 
 def take_attempt(page, keys, right: bool, check_axe: bool = False) -> None:
     for n in range(1, 11):
-        page.wait_for_selector("#quiz-question-heading")
-        assert page.locator("#quiz-question-heading").inner_text() == f"Question {n} of 10"
+        page.wait_for_selector("#quiz-question-title")
+        assert page.locator("#quiz-question-title").inner_text() == f"Question {n} of 10"
         if check_axe and n == 1:
             assert violations(page) == [], "question"
         answer_question(page, keys, right)
-        page.wait_for_selector("#quiz-feedback-heading")
-        assert focused(page)["id"] == "quiz-feedback-heading"
+        page.wait_for_selector("#quiz-feedback-title")
+        assert focused(page)["id"] == "quiz-feedback-title"
         if check_axe and n == 1:
             assert violations(page) == [], "feedback"
-        assert page.locator("#quiz-feedback-heading").inner_text() == ("Correct" if right else "Incorrect")
+        assert page.locator("#quiz-feedback-title").inner_text() == ("Correct" if right else "Incorrect")
         assert page.locator("[data-widget] .quiz-explanation a.clause-ref").count() >= 1
         tab_until(page, lambda i: i["value"] in ("next", "result", "finish"))
         page.keyboard.press("Enter")
@@ -70,7 +70,7 @@ def test_a_whole_attempt_by_keyboard_passes_certifies_retries_and_fails(page, si
     page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
     page.goto(site_url + "training/quiz/")
     page.wait_for_selector("[data-widget][data-state=ready]", timeout=READY)
-    page.wait_for_selector("#quiz-choose-heading")
+    page.wait_for_selector("#quiz-choose-title")
     page.evaluate("""() => { const h = document.querySelector("article h1"); h.tabIndex = -1; h.focus(); }""")
     tab_until(page, lambda i: i["name"] == "track")
     page.keyboard.press("Space")  # the first track: staff
@@ -78,9 +78,9 @@ def test_a_whole_attempt_by_keyboard_passes_certifies_retries_and_fails(page, si
     page.keyboard.press("Enter")
 
     take_attempt(page, keys, right=True, check_axe=True)
-    page.wait_for_selector("#quiz-result-heading")
-    assert focused(page)["id"] == "quiz-result-heading"
-    assert page.locator("#quiz-result-heading").inner_text() == "You passed"
+    page.wait_for_selector("#quiz-result-title")
+    assert focused(page)["id"] == "quiz-result-title"
+    assert page.locator("#quiz-result-title").inner_text() == "You passed"
     assert "10 out of 10" in page.locator("[data-widget] .quiz-score").inner_text()
     assert page.locator("[data-widget] ol.quiz-review > li").count() == 10
     assert violations(page) == [], "result"
@@ -89,7 +89,7 @@ def test_a_whole_attempt_by_keyboard_passes_certifies_retries_and_fails(page, si
     page.keyboard.type(NAME)
     tab_until(page, lambda i: i["value"] == "certificate")
     page.keyboard.press("Enter")
-    page.wait_for_selector("#quiz-certificate-heading")
+    page.wait_for_selector("#quiz-certificate-title")
     name = page.locator("[data-widget] .quiz-certificate__name")
     assert name.inner_text() == NAME
     assert name.locator("b").count() == 0  # shown as text, never as markup
@@ -113,24 +113,24 @@ def test_a_whole_attempt_by_keyboard_passes_certifies_retries_and_fails(page, si
     tab_until(page, lambda i: i["value"] == "retry")
     page.keyboard.press("Enter")
     take_attempt(page, keys, right=False)
-    page.wait_for_selector("#quiz-result-heading")
-    assert page.locator("#quiz-result-heading").inner_text() == "You did not pass this time"
+    page.wait_for_selector("#quiz-result-title")
+    assert page.locator("#quiz-result-title").inner_text() == "You did not pass this time"
     assert page.locator("[data-widget] .quiz-completion-form").count() == 0
     assert page.locator("[data-widget] table.quiz-topics a.clause-ref").count() >= 1
 
 
 def test_progress_is_kept_only_when_asked(page, site_url):
     page.goto(site_url + "training/quiz/")
-    page.wait_for_selector("#quiz-choose-heading", timeout=READY)
+    page.wait_for_selector("#quiz-choose-title", timeout=READY)
     page.check("input[name=track][value=members]")
     page.check("#quiz-remember")
     page.click("button[value=choose-track]")
-    page.wait_for_selector("#quiz-question-heading")
+    page.wait_for_selector("#quiz-question-title")
     page.locator("#quiz-answer input").first.check()
     page.click("button[value=answer]")
-    page.wait_for_selector("#quiz-feedback-heading")
+    page.wait_for_selector("#quiz-feedback-title")
     page.reload()
-    page.wait_for_selector("#quiz-feedback-heading, #quiz-question-heading", timeout=READY)
+    page.wait_for_selector("#quiz-feedback-title, #quiz-question-title", timeout=READY)
     assert "Members (councillors) track" in page.locator("[data-widget] .quiz-track").inner_text()
     page.click("button[value=forget]")
     page.wait_for_function("() => localStorage.getItem('council-widget:quiz') === null")

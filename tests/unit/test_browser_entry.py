@@ -4,7 +4,7 @@ import json
 import pytest
 
 from quiz import browser
-from quiz.problems import DataError
+from quiz.checker import DataError
 
 
 def request(action: str = "start") -> str:

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-DOCS = Path(__file__).resolve().parents[2] / "docs"
+from tests.support import ROOT
+
+DOCS = ROOT / "docs"
 DOCUMENTS = {"policy": DOCS / "policy" / "index.md", "procedure": DOCS / "procedure" / "index.md"}
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.*?)\s*\{#([a-z0-9-]+)\}\s*$")
 

@@ -5,10 +5,11 @@ import copy
 
 import pytest
 
-from quiz import privacy_settings as ps
-from quiz.selfcheck import DONT_KNOW
+from quiz.selfcheck import privacy_settings as ps
+from quiz.selfcheck import views
+from quiz.selfcheck.model import DONT_KNOW
 from quiz.view import text_of, to_html
-from selfcheck_data import CTX, IDS, find, normalise, problems_after, raw, sources_text
+from tests.support.selfcheck_data import CTX, IDS, find, normalise, problems_after, raw, sources_text
 
 FILE = "privacy_settings.toml"
 
@@ -96,7 +97,7 @@ def test_each_rule_fires_for_its_answer(model: ps.Model, question: str, answer: 
     assert [(a.question.id, a.rule.id, a.rule.risk) for a in actions] == [(question, rule, risk)]
     if clause is None:
         assert actions[0].rule.good_practice
-        assert "Good practice, not a clause." in text_of(ps.selfcheck.action_item(actions[0], CTX))
+        assert "Good practice, not a clause." in text_of(views.action_item(actions[0], CTX))
     else:
         assert clause in actions[0].rule.clauses and not actions[0].rule.good_practice
 

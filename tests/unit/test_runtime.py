@@ -3,8 +3,7 @@ import zipfile
 from pathlib import Path
 
 from hooks.runtime import build_wheel
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
 
 
 def test_wheel_holds_code_and_data_and_a_valid_record(tmp_path: Path):

@@ -5,10 +5,10 @@ import copy
 
 import pytest
 
-from quiz import sensitive_roles as sr
-from quiz.selfcheck import DONT_KNOW
+from quiz.selfcheck import sensitive_roles as sr
+from quiz.selfcheck.model import DONT_KNOW
 from quiz.view import text_of, to_html
-from selfcheck_data import CTX, IDS, find, normalise, problems_after, raw, sources_text
+from tests.support.selfcheck_data import CTX, IDS, find, normalise, problems_after, raw, sources_text
 
 FILE = "sensitive_roles.toml"
 ELEVEN = ["Details of employer", "Details of employment post", "Images in any uniform", "Mobile telephone numbers",

@@ -7,8 +7,9 @@ from collections import Counter
 import pytest
 
 from quiz import training
-from quiz.bank import fingerprint
-from quiz.content import DATA_DIR, read_toml
+from quiz.checker import fingerprint
+from quiz.checker import read_toml
+from quiz.content import DATA_DIR
 
 FILE = "quiz.toml"
 

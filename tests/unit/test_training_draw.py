@@ -6,9 +6,10 @@ from collections import Counter
 import pytest
 
 from quiz import training
-from quiz.bank import Option, Question
-from quiz.content import DATA_DIR, read_toml
-from quiz.draw import attempt_seed, draw
+from quiz.training.bank import Option, Question
+from quiz.checker import read_toml
+from quiz.content import DATA_DIR
+from quiz.training.draw import attempt_seed, draw
 
 
 @pytest.fixture(scope="module")

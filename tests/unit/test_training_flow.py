@@ -7,8 +7,9 @@ import pytest
 
 from hooks.clauses import clause_label
 from quiz import training
-from quiz.bank import Bank
-from quiz.content import DATA_DIR, read_toml
+from quiz.training.bank import Bank
+from quiz.checker import read_toml
+from quiz.content import DATA_DIR
 from quiz.context import Context
 from quiz.view import text_of, to_html
 
@@ -85,7 +86,7 @@ def answer_all(bank, ctx, state, n_right):
 def test_start_offers_the_tracks(bank, ctx):
     r = call(bank, ctx, "start")
     html = to_html(r["view"])
-    assert r["focus"] == "#quiz-choose-heading" and 'id="quiz-choose-heading"' in html
+    assert r["focus"] == "#quiz-choose-title" and 'id="quiz-choose-title"' in html
     assert 'value="staff"' in html and 'value="members"' in html
     assert 'name="remember"' in html and 'value="choose-track"' in html
     assert r["store"] is None
@@ -102,7 +103,7 @@ def test_no_track_chosen_is_an_error(bank, ctx):
 def test_full_staff_flow_to_certificate(bank, ctx):
     r = start_track(bank, ctx)
     state = r["state"]
-    assert r["focus"] == "#quiz-question-heading"
+    assert r["focus"] == "#quiz-question-title"
     assert r["announce"] == "Question 1 of 10"
     assert "Question 1 of 10" in text_of(r["view"])
     assert len(state["draw"]) == 10
@@ -111,7 +112,7 @@ def test_full_staff_flow_to_certificate(bank, ctx):
     # Right answer -> feedback "Correct" with the explanation and a clause link.
     q, _ = current(bank, state)
     r = call(bank, ctx, "answer", state, right_answer(bank, state))
-    assert r["announce"] == "Correct" and r["focus"] == "#quiz-feedback-heading"
+    assert r["announce"] == "Correct" and r["focus"] == "#quiz-feedback-title"
     html = to_html(r["view"])
     assert q.explanation.replace('"', "&quot;")[:30] in html or q.explanation[:30] in text_of(r["view"])
     assert 'class="clause-ref"' in html and "site-advice" in html
@@ -129,7 +130,7 @@ def test_full_staff_flow_to_certificate(bank, ctx):
         r = call(bank, ctx, "next", r["state"])
         state = r["state"]
     assert state["stage"] == "result"
-    assert r["announce"] == "You passed" and r["focus"] == "#quiz-result-heading"
+    assert r["announce"] == "You passed" and r["focus"] == "#quiz-result-title"
     text = text_of(r["view"])
     assert "You scored 9 out of 10 (90%)" in text
     assert "Review every question" in text and "Right answer" in text
@@ -139,7 +140,7 @@ def test_full_staff_flow_to_certificate(bank, ctx):
     r2 = call(bank, ctx, "certificate", state, {"name": ["   "]})
     assert r2["focus"] == "#quiz-error-summary" and 'href="#quiz-name"' in to_html(r2["view"])
     r = call(bank, ctx, "certificate", state, {"name": ["Alex  Jones"]})
-    assert r["focus"] == "#quiz-certificate-heading"
+    assert r["focus"] == "#quiz-certificate-title"
     text = text_of(r["view"])
     assert "Alex Jones" in text and "23 November 2025" in text and "staff track" in text
     assert bank.version in text and "cannot prove who took the quiz" in text
@@ -219,7 +220,7 @@ def test_remember_stores_state_and_resumes(bank, ctx):
     saved = json.loads(json.dumps(r["state"]))  # as localStorage would give it back
     resumed = call(bank, ctx, "start", saved)
     assert resumed["state"] == saved
-    assert resumed["focus"] == "#quiz-feedback-heading"
+    assert resumed["focus"] == "#quiz-feedback-title"
     forgotten = call(bank, ctx, "forget", resumed["state"])
     assert forgotten["store"] is False and forgotten["state"]["remember"] is False
 

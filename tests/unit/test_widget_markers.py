@@ -11,7 +11,7 @@ def test_relative_root(url, root):
 
 
 def test_marker_becomes_the_widget_root(clause_ids, clause_map):
-    models = load_all(clause_ids)
+    models, _ = load_all(clause_ids)
     out = expand("Intro\n\n<!-- widget: quiz -->\n\nAfter", "training/quiz/", models, clause_map)
     assert '<div class="widget" data-widget="quiz" data-state="static" data-root="../../">' in out
     assert '<div class="widget-body"><widget-static data-search-exclude>' in out

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import forms, selfcheck
-from .context import Context
-from .problems import Problem
-from .selfcheck import Checker, Question, Reminder, Rule
-from .view import Node, h
+from .. import forms
+from ..checker import Checker, Problem, check, fingerprint
+from ..context import Context
+from ..protocol import Request, Response, focus_id
+from ..view import Node, h
+from ..widgets import PRIVACY_SETTINGS as WIDGET
+from . import flow, loading, rules, views
+from .model import Action, Question, Reminder, Rule
 
-WIDGET = "privacy-settings"
 PLATFORMS_FIELD = "platforms"
 
 
@@ -28,6 +30,7 @@ class Model:
     per_platform: dict[str, tuple[Question, ...]]  # platform id -> its questions
     rules: tuple[Rule, ...]
     reminders: tuple[Reminder, ...]
+    version: str  # the data file's fingerprint (saved answers from another version are not used)
 
     def questions_for(self, platform_ids: list[str]) -> list[Question]:
         """The form's questions, in order, for the platforms given."""
@@ -38,8 +41,10 @@ class Model:
         return out
 
 
-def load(raw: dict, file: str, clause_ids: set[str]) -> tuple[Model | None, list[Problem]]:
-    chk = Checker(file, clause_ids)
+def parse(raw: dict, chk: Checker) -> Model:
+    """The model of privacy_settings.toml; every problem goes to `chk`."""
+    chk.known(raw, ("title", "dont_know_label", "platform_question", "platforms", "questions", "rules", "reminders"),
+              "(file)", "table or setting")
     title = chk.text(raw, "title", "(file)")
     dont_know = chk.text(raw, "dont_know_label", "(file)")
 
@@ -52,10 +57,7 @@ def load(raw: dict, file: str, clause_ids: set[str]) -> tuple[Model | None, list
             chk.add(f"platform {pid}", "an id must not contain '--'")
         if pid and name:
             platforms.append((pid, name))
-    pq = raw.get("platform_question", {})
-    if not isinstance(pq, dict):
-        chk.add("(platform_question)", "must be a table [platform_question]")
-        pq = {}
+    pq = chk.table(raw, "platform_question", "(platform_question)")
     platforms_question = Question(PLATFORMS_FIELD, chk.text(pq, "text", "platform_question"), tuple(platforms),
                                   multiple=True, hint=chk.text(pq, "hint", "platform_question", required=False),
                                   why=chk.text(pq, "why", "platform_question"))
@@ -64,7 +66,7 @@ def load(raw: dict, file: str, clause_ids: set[str]) -> tuple[Model | None, list
     per_platform: dict[str, list[Question]] = {pid: [] for pid, _ in platforms}
     names = dict(platforms)
     choices_by_id: dict[str, tuple[tuple[str, str], ...]] = {}
-    for q in selfcheck.load_questions(raw, chk, dont_know):
+    for q in loading.load_questions(raw, chk, dont_know):
         qraw, item = q["raw"], f"question {q['id']}"
         if "--" in q["id"] or q["id"] == PLATFORMS_FIELD:
             chk.add(item, f"an id must not contain '--' or be {PLATFORMS_FIELD!r}")
@@ -72,45 +74,40 @@ def load(raw: dict, file: str, clause_ids: set[str]) -> tuple[Model | None, list
         common = {k: q[k] for k in ("text", "hint", "why", "check", "ok", "choices")}
         scope = qraw.get("scope", "")
         if scope == "account":
-            where = chk.text(qraw, "where", item)
-            account.append(Question(q["id"], where=where, group="account", **common))
+            account.append(Question(q["id"], where=chk.text(qraw, "where", item), **common))
         elif scope == "platform":
-            only = qraw.get("platforms", [pid for pid, _ in platforms])
-            if not isinstance(only, list):
-                chk.add(item, "'platforms' must be a list of platform ids")
-                only = []
+            only = chk.texts(qraw.get("platforms", list(names)), item, "platforms")
             for pid in only:
                 if pid not in names:
                     chk.add(item, f"unknown platform {pid!r}")
-            where = qraw.get("where", {})
-            if not isinstance(where, dict):
-                chk.add(item, "'where' must be a table with one entry per platform ([questions.where])")
-                where = {}
+            where = chk.table(qraw, "where", item)
             for pid in where:
                 if pid not in names:
                     chk.add(item, f"'where' names unknown platform {pid!r}")
-            for pid, _ in platforms:
+            for pid in names:
                 if pid not in only:
                     continue
                 text = where.get(pid, "")
                 if not isinstance(text, str) or not text.strip():
                     chk.add(item, f"'where' has no text for platform {pid!r}")
                     text = ""
-                per_platform[pid].append(Question(f"{pid}--{q['id']}", where=text.strip(), group=pid,
-                                                  topic=names[pid], **common))
+                per_platform[pid].append(Question(f"{pid}--{q['id']}", where=text.strip(), topic=names[pid], **common))
         else:
             chk.add(item, f"'scope' must be \"account\" or \"platform\", not {scope!r}")
-    rules = selfcheck.load_rules(raw, chk, choices_by_id)
-    reminders = selfcheck.load_reminders(raw, chk)
-    model = Model(title, platforms_question, tuple(platforms), tuple(account),
-                  {pid: tuple(qs) for pid, qs in per_platform.items()}, tuple(rules), tuple(reminders))
-    return (None if chk.problems else model), chk.problems
+    return Model(title, platforms_question, tuple(platforms), tuple(account),
+                 {pid: tuple(qs) for pid, qs in per_platform.items()},
+                 tuple(loading.load_rules(raw, chk, choices_by_id)), tuple(loading.load_reminders(raw, chk)),
+                 fingerprint(raw))
+
+
+def load(raw: dict, file: str, clause_ids: set[str]) -> tuple[Model | None, list[Problem]]:
+    return check(raw, parse, file, clause_ids)
 
 
 # --- answers ------------------------------------------------------------------------------
 
 def chosen_platforms(model: Model, answers: dict[str, list[str]]) -> list[str]:
-    return selfcheck.chosen(answers, model.platforms_question)
+    return rules.chosen(answers, model.platforms_question)
 
 
 def validate(model: Model, answers: dict[str, list[str]]) -> dict[str, str]:
@@ -118,7 +115,7 @@ def validate(model: Model, answers: dict[str, list[str]]) -> dict[str, str]:
     if not chosen_platforms(model, answers):
         errors[PLATFORMS_FIELD] = "Select the platforms you use"
     for q in model.questions_for(chosen_platforms(model, answers)):
-        if not selfcheck.chosen(answers, q):
+        if not rules.chosen(answers, q):
             errors[q.id] = (f"{q.topic}: " if q.topic else "") + f"answer “{q.text}”"
     return errors
 
@@ -126,7 +123,7 @@ def validate(model: Model, answers: dict[str, list[str]]) -> dict[str, str]:
 def rows(model: Model, answers: dict[str, list[str]]) -> list[tuple[str, str, str]]:
     def answer(q: Question) -> str:
         labels = dict(q.choices)
-        return ", ".join(labels[v] for v in selfcheck.chosen(answers, q))
+        return ", ".join(labels[v] for v in rules.chosen(answers, q))
 
     out = [(PLATFORMS_FIELD, model.platforms_question.text, answer(model.platforms_question))]
     out += [(q.id, (f"{q.topic}: " if q.topic else "") + q.text, answer(q))
@@ -134,11 +131,9 @@ def rows(model: Model, answers: dict[str, list[str]]) -> list[tuple[str, str, st
     return out
 
 
-def plan(model: Model, answers: dict[str, list[str]]) -> tuple[list[selfcheck.Action], list[Question]]:
+def plan(model: Model, answers: dict[str, list[str]]) -> tuple[list[Action], list[Question]]:
     """The ranked actions and the settings already right, for these answers."""
-    rules = list(model.rules)
-    return selfcheck.actions_for(model.questions_for(chosen_platforms(model, answers)), rules, answers,
-                                 lambda q: selfcheck.unknown_rule(q, rules))
+    return rules.plan(model.questions_for(chosen_platforms(model, answers)), model.rules, answers)
 
 
 # --- views --------------------------------------------------------------------------------
@@ -149,7 +144,7 @@ def form_view(model: Model, ctx: Context, answers: dict, errors: dict, remember:
     names = dict(model.platforms)
 
     def q_view(q: Question) -> Node:
-        return selfcheck.question_view(WIDGET, q, ctx, answers, errors, selfcheck.clauses_of(q, model.rules))
+        return views.question_view(WIDGET, q, ctx, answers, errors, rules.clauses_of(q, model.rules))
 
     pq = model.platforms_question
     platform_part = forms.question(
@@ -163,13 +158,14 @@ def form_view(model: Model, ctx: Context, answers: dict, errors: dict, remember:
           *[q_view(q) for q in model.per_platform[pid]])
         for pid in shown
     ]
-    return selfcheck.form_shell(
+    return views.form_shell(
         WIDGET, model.title, errors, remember,
         platform_part,
         h("p", {"class": "no-print"},
           forms.button("Show only the questions for these platforms", "refresh", secondary=True)),
-        h("section", {"class": "selfcheck-part", "aria-labelledby": f"{WIDGET}-refresh-target"},
-          h("h3", {"id": f"{WIDGET}-refresh-target", "tabindex": "-1"}, "All your accounts"),
+        # Focus comes here after "show only the questions for these platforms".
+        h("section", {"class": "selfcheck-part", "aria-labelledby": focus_id(WIDGET, "refresh")},
+          h("h3", {"id": focus_id(WIDGET, "refresh"), "tabindex": "-1"}, "All your accounts"),
           *[q_view(q) for q in model.account]),
         *sections)
 
@@ -177,17 +173,17 @@ def form_view(model: Model, ctx: Context, answers: dict, errors: dict, remember:
 def result_view(model: Model, ctx: Context, answers: dict, remember: bool) -> Node:
     actions, right = plan(model, answers)
     return h("form", {"class": "widget-form", "novalidate": True},
-             selfcheck.heading(WIDGET, "result", "Your privacy action plan"),
+             views.heading(WIDGET, "result", "Your privacy action plan"),
              h("p", {"class": "site-advice"},
                "Ranked by risk, most urgent first. Each action says what to change, why, and where to look."),
-             selfcheck.action_list(actions, ctx),
-             selfcheck.already_right(right),
-             selfcheck.reminders_view(list(model.reminders), ctx),
-             selfcheck.result_buttons(WIDGET, remember))
+             views.action_list(actions, ctx),
+             views.already_right(right),
+             views.reminders_view(model.reminders, ctx),
+             views.result_buttons(WIDGET, remember))
 
 
-def _flow(model: Model) -> selfcheck.Flow:
-    return selfcheck.Flow.bind(WIDGET, model, form_view, validate, rows, result_view)
+def _flow(model: Model) -> flow.Flow:
+    return flow.Flow.bind(WIDGET, model, form_view, validate, rows, result_view)
 
 
 def render(model: Model, ctx: Context) -> Node:
@@ -195,5 +191,5 @@ def render(model: Model, ctx: Context) -> Node:
     return form_view(model, ctx, {}, {}, False)
 
 
-def respond(model: Model, ctx: Context, request: dict) -> dict:
-    return selfcheck.respond(_flow(model), ctx, request)
+def respond(model: Model, ctx: Context, request: Request) -> Response:
+    return flow.respond(_flow(model), ctx, request)

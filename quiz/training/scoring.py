@@ -28,8 +28,8 @@ from .bank import Bank, Question
 
 
 def is_correct(question: Question, chosen: Iterable[str]) -> bool:
-    """Exactly the right options, no more and no fewer."""
-    return frozenset(chosen) == question.right
+    """As its kind scores it (see quiz.training.kinds): exactly the right options."""
+    return question.how.is_correct(chosen, question.right)
 
 
 def passes(score: int, out_of: int, pass_mark: int) -> bool:

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable
 
 from quiz.context import Context
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 TIPS = ["know-the-rules", "use-secure-passwords", "check-default-settings", "be-picture-prudent",
         "beware-of-big-brother", "secure-your-computers", "think-before-you-click", "stranger-danger"]
 # The clause ids the brief promises (a fixed set, so these tests do not depend on docs/).

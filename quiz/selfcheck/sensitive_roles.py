@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import forms, selfcheck
-from .context import Context
-from .problems import Problem
-from .selfcheck import Checker, Question, Reminder, Rule
-from .view import Node, h
+from .. import forms
+from ..checker import Checker, Problem, check, fingerprint
+from ..context import Context
+from ..protocol import Request, Response
+from ..view import Node, h
+from ..widgets import SENSITIVE_ROLES as WIDGET
+from . import flow, loading, rules, views
+from .model import DONT_KNOW, Action, Question, Reminder, Rule
 
-WIDGET = "sensitive-roles"
 ROLE = "role"
 CARRY_ON = "carry-on"
 EXPOSED = "yes"  # the item answer meaning "someone who is not a friend can see it"
@@ -35,47 +37,12 @@ class Model:
     rules: tuple[Rule, ...]
     exposure: tuple[tuple[int, str], ...]  # (at least this many items showing, words), ascending
     reminders: tuple[Reminder, ...]
+    version: str  # the data file's fingerprint (saved answers from another version are not used)
 
 
-def load(raw: dict, file: str, clause_ids: set[str]) -> tuple[Model | None, list[Problem]]:
-    chk = Checker(file, clause_ids)
-    title = chk.text(raw, "title", "(file)")
-    dont_know = chk.text(raw, "dont_know_label", "(file)")
-
-    role_raw = raw.get("role", {})
-    if not isinstance(role_raw, dict):
-        chk.add("(role)", "must be a table [role]")
-        role_raw = {}
-    role_choices = chk.choices(role_raw, "role")
-    role = Question(ROLE, chk.text(role_raw, "text", "role"), role_choices,
-                    hint=chk.text(role_raw, "hint", "role", required=False), why=chk.text(role_raw, "why", "role"))
-    role_clauses = chk.clauses(role_raw, "role", required=True)
-    no_answers = role_raw.get("general_rules_for", [])
-    if not isinstance(no_answers, list) or not no_answers:
-        chk.add("role", "'general_rules_for' must list the answers that lead to the general rules")
-        no_answers = []
-    for a in no_answers:
-        if a not in {v for v, _ in role_choices}:
-            chk.add("role", f"'general_rules_for' names answer {a!r}, which the role question does not have")
-    general_raw = raw.get("general", {})
-    if not isinstance(general_raw, dict):
-        chk.add("(general)", "must be a table [general]")
-        general_raw = {}
-    general_title = chk.text(general_raw, "title", "general")
-    general = selfcheck.load_reminders(general_raw, chk)
-
-    items = [Question(q["id"], q["text"], q["choices"], hint=q["hint"], why=q["why"], check=q["check"], ok=q["ok"],
-                      where=chk.text(q["raw"], "where", f"question {q['id']}"),
-                      topic=chk.text(q["raw"], "item", f"question {q['id']}"))
-             for q in selfcheck.load_questions(raw, chk, dont_know)]
-    for q in items:
-        if EXPOSED not in {v for v, _ in q.choices}:
-            chk.add(f"question {q.id}", f"needs the answer {EXPOSED!r} (someone who is not a friend can see it)")
-        if q.id in (ROLE, CARRY_ON, "remember", "action"):
-            chk.add(f"question {q.id}", "this id is used by the form itself: choose another")
-    rules = selfcheck.load_rules(raw, chk, {q.id: q.choices for q in items})
-
-    exposure: list[tuple[int, str]] = []
+def _exposure(raw: dict, chk: Checker) -> list[tuple[int, str]]:
+    """The [[exposure]] levels: how many items strangers can see, in words, ascending from 0."""
+    levels: list[tuple[int, str]] = []
     for i, level in enumerate(chk.items(raw, "exposure", "(exposure)")):
         item = f"exposure {i + 1}"
         least = level.get("at_least")
@@ -83,27 +50,65 @@ def load(raw: dict, file: str, clause_ids: set[str]) -> tuple[Model | None, list
             chk.add(item, "'at_least' must be a whole number, 0 or more")
             continue
         words = chk.text(level, "words", item)
-        if exposure and least <= exposure[-1][0]:
+        if levels and least <= levels[-1][0]:
             chk.add(item, "levels must be in increasing order of 'at_least'")
-        exposure.append((least, words))
-    if exposure and exposure[0][0] != 0:
+        levels.append((least, words))
+    if levels and levels[0][0] != 0:
         chk.add("exposure 1", "the first level must have at_least = 0")
-    reminders = selfcheck.load_reminders(raw, chk)
-    model = Model(title, role, role_clauses, tuple(no_answers), general_title, tuple(general), tuple(items), tuple(rules),
-                  tuple(exposure), tuple(reminders))
-    return (None if chk.problems else model), chk.problems
+    return levels
+
+
+def parse(raw: dict, chk: Checker) -> Model:
+    """The model of sensitive_roles.toml; every problem goes to `chk`."""
+    chk.known(raw, ("title", "dont_know_label", "role", "general", "questions", "rules", "exposure", "reminders"),
+              "(file)", "table or setting")
+    title = chk.text(raw, "title", "(file)")
+    dont_know = chk.text(raw, "dont_know_label", "(file)")
+
+    role_raw = chk.table(raw, "role", "(role)")
+    role_choices = loading.choices(role_raw, "role", chk)
+    role = Question(ROLE, chk.text(role_raw, "text", "role"), role_choices,
+                    hint=chk.text(role_raw, "hint", "role", required=False), why=chk.text(role_raw, "why", "role"))
+    role_clauses = chk.clauses(role_raw, "role", required=True)
+    no_answers = role_raw.get("general_rules_for", [])
+    if not isinstance(no_answers, list) or not no_answers:
+        chk.add("role", "'general_rules_for' must list the answers that lead to the general rules")
+        no_answers = []
+    for a in chk.texts(no_answers, "role", "general_rules_for"):
+        if a not in {v for v, _ in role_choices}:
+            chk.add("role", f"'general_rules_for' names answer {a!r}, which the role question does not have")
+    general_raw = chk.table(raw, "general", "(general)")
+    general_title = chk.text(general_raw, "title", "general")
+    general = loading.load_reminders(general_raw, chk)
+
+    items = [Question(q["id"], q["text"], q["choices"], hint=q["hint"], why=q["why"], check=q["check"], ok=q["ok"],
+                      where=chk.text(q["raw"], "where", f"question {q['id']}"),
+                      topic=chk.text(q["raw"], "item", f"question {q['id']}"))
+             for q in loading.load_questions(raw, chk, dont_know)]
+    for q in items:
+        if EXPOSED not in {v for v, _ in q.choices}:
+            chk.add(f"question {q.id}", f"needs the answer {EXPOSED!r} (someone who is not a friend can see it)")
+        if q.id in (ROLE, CARRY_ON, "remember", "action"):
+            chk.add(f"question {q.id}", "this id is used by the form itself: choose another")
+    return Model(title, role, role_clauses, tuple(a for a in no_answers if isinstance(a, str)), general_title,
+                 tuple(general), tuple(items), tuple(loading.load_rules(raw, chk, {q.id: q.choices for q in items})),
+                 tuple(_exposure(raw, chk)), tuple(loading.load_reminders(raw, chk)), fingerprint(raw))
+
+
+def load(raw: dict, file: str, clause_ids: set[str]) -> tuple[Model | None, list[Problem]]:
+    return check(raw, parse, file, clause_ids)
 
 
 # --- answers ------------------------------------------------------------------------------
 
 def says_no(model: Model, answers: dict) -> bool:
-    return any(a in model.no_answers for a in selfcheck.chosen(answers, model.role))
+    return any(a in model.no_answers for a in rules.chosen(answers, model.role))
 
 
 def validate(model: Model, answers: dict) -> dict[str, str]:
-    if not selfcheck.chosen(answers, model.role):
+    if not rules.chosen(answers, model.role):
         return {ROLE: "Select whether your work involves any of these"}
-    answered = [q for q in model.items if selfcheck.chosen(answers, q)]
+    answered = [q for q in model.items if rules.chosen(answers, q)]
     if says_no(model, answers) and not answered and not forms.answers_get(answers, CARRY_ON):
         return {}  # the general rules come next (see interim)
     return {q.id: f"Select whether someone who is not your friend can see: {q.topic.lower()}"
@@ -112,56 +117,52 @@ def validate(model: Model, answers: dict) -> dict[str, str]:
 
 def interim(model: Model, ctx: Context, answers: dict) -> Node | None:
     """For a reader whose work is not sensitive: the rules that still apply, then carry on if they like."""
-    answered = any(selfcheck.chosen(answers, q) for q in model.items)
+    answered = any(rules.chosen(answers, q) for q in model.items)
     if not says_no(model, answers) or answered or forms.answers_get(answers, CARRY_ON):
         return None
     return h("form", {"class": "widget-form", "novalidate": True},
-             h("h2", {"id": f"{WIDGET}-interim-title", "tabindex": "-1"}, model.general_title),
+             views.heading(WIDGET, "interim", model.general_title),
              general_view(model, ctx),
              h("p", {}, forms.button("Carry on with the check anyway", "carry-on"), " ",
-               forms.button("Change my answer", "back", secondary=True), " ", selfcheck.restart_button()))
+               forms.button("Change my answer", "back", secondary=True), " ", views.restart_button()))
 
 
 def exposure(model: Model, answers: dict) -> tuple[int, int, str]:
     """(items strangers can see, items the reader does not know about, words for that level)."""
-    shown = sum(1 for q in model.items if EXPOSED in selfcheck.chosen(answers, q))
-    unknown = sum(1 for q in model.items if selfcheck.DONT_KNOW in selfcheck.chosen(answers, q))
+    shown = sum(1 for q in model.items if EXPOSED in rules.chosen(answers, q))
+    unknown = sum(1 for q in model.items if DONT_KNOW in rules.chosen(answers, q))
     words = [w for least, w in model.exposure if shown >= least][-1]
     return shown, unknown, words
 
 
 def rows(model: Model, answers: dict) -> list[tuple[str, str, str]]:
     def answer(q: Question) -> str:
-        return ", ".join(dict(q.choices)[v] for v in selfcheck.chosen(answers, q))
+        return ", ".join(dict(q.choices)[v] for v in rules.chosen(answers, q))
 
     out = [(ROLE, model.role.text, answer(model.role))]
-    return out + [(q.id, q.text, answer(q)) for q in model.items if selfcheck.chosen(answers, q)]
+    return out + [(q.id, q.text, answer(q)) for q in model.items if rules.chosen(answers, q)]
 
 
-def plan(model: Model, answers: dict) -> tuple[list[selfcheck.Action], list[Question]]:
-    rules = list(model.rules)
-    return selfcheck.actions_for(list(model.items), rules, answers, lambda q: selfcheck.unknown_rule(q, rules))
+def plan(model: Model, answers: dict) -> tuple[list[Action], list[Question]]:
+    return rules.plan(list(model.items), model.rules, answers)
 
 
 # --- views --------------------------------------------------------------------------------
 
 def general_view(model: Model, ctx: Context) -> Node:
-    return h("ul", {"class": "general-rules"}, *[
-        h("li", {}, h("span", {"class": "site-advice"}, r.text), " ",
-          h("q", {}, r.quote) if r.quote else None, " (", *ctx.cite_all(list(r.clauses)), ")")
-        for r in model.general])
+    return h("ul", {"class": "general-rules"}, *views.reminder_items(model.general, ctx))
 
 
 def form_view(model: Model, ctx: Context, answers: dict, errors: dict, remember: bool) -> Node:
     role = forms.question(
-        WIDGET, ROLE, model.role.text, model.role.choices, chosen=selfcheck.chosen(answers, model.role),
+        WIDGET, ROLE, model.role.text, model.role.choices, chosen=rules.chosen(answers, model.role),
         hint=model.role.hint or None, error=errors.get(ROLE),
         guidance=h("div", {"class": "site-advice question-guidance"},
                    h("p", {}, model.role.why, " See ", *ctx.cite_all(list(model.role_clauses)), "."),
                    h("p", {}, h("strong", {}, f"If your answer is no: {model.general_title.lower()}:")),
                    general_view(model, ctx)))
     carry_on = forms.answers_get(answers, CARRY_ON)
-    return selfcheck.form_shell(
+    return views.form_shell(
         WIDGET, model.title, errors, remember,
         role,
         h("input", {"type": "hidden", "name": CARRY_ON, "value": "yes"}) if carry_on else None,
@@ -169,7 +170,7 @@ def form_view(model: Model, ctx: Context, answers: dict, errors: dict, remember:
           h("h3", {"id": f"{WIDGET}-items-title"}, "What people who are not your friends can see"),
           h("p", {"class": "site-advice"}, "Think of every profile you have, on every platform, "
             "and what is on it now, including old posts and photos."),
-          *[selfcheck.question_view(WIDGET, q, ctx, answers, errors, selfcheck.clauses_of(q, model.rules)) for q in model.items]))
+          *[views.question_view(WIDGET, q, ctx, answers, errors, rules.clauses_of(q, model.rules)) for q in model.items]))
 
 
 def result_view(model: Model, ctx: Context, answers: dict, remember: bool) -> Node:
@@ -177,21 +178,21 @@ def result_view(model: Model, ctx: Context, answers: dict, remember: bool) -> No
     shown, unknown, words = exposure(model, answers)
     total = len(model.items)
     return h("form", {"class": "widget-form", "novalidate": True},
-             selfcheck.heading(WIDGET, "result", "How exposed you are"),
+             views.heading(WIDGET, "result", "How exposed you are"),
              h("p", {"class": "exposure"}, h("strong", {}, words), " ",
                f"{shown} of {total} kinds of information can be seen by people who are not your friends.",
                f" You do not know for {unknown}." if unknown else None),
              h("div", {"class": "general-rules-panel"}, h("h3", {}, model.general_title), general_view(model, ctx))
              if says_no(model, answers) else None,
              h("h3", {}, "What to remove or restrict"),
-             selfcheck.action_list(actions, ctx),
-             selfcheck.already_right(right),
-             selfcheck.reminders_view(list(model.reminders), ctx),
-             selfcheck.result_buttons(WIDGET, remember))
+             views.action_list(actions, ctx),
+             views.already_right(right),
+             views.reminders_view(model.reminders, ctx),
+             views.result_buttons(WIDGET, remember))
 
 
-def _flow(model: Model) -> selfcheck.Flow:
-    return selfcheck.Flow.bind(WIDGET, model, form_view, validate, rows, result_view, interim)
+def _flow(model: Model) -> flow.Flow:
+    return flow.Flow.bind(WIDGET, model, form_view, validate, rows, result_view, interim)
 
 
 def render(model: Model, ctx: Context) -> Node:
@@ -199,5 +200,5 @@ def render(model: Model, ctx: Context) -> Node:
     return form_view(model, ctx, {}, {}, False)
 
 
-def respond(model: Model, ctx: Context, request: dict) -> dict:
-    return selfcheck.respond(_flow(model), ctx, request)
+def respond(model: Model, ctx: Context, request: Request) -> Response:
+    return flow.respond(_flow(model), ctx, request)

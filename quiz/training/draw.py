@@ -52,7 +52,7 @@ def draw(questions: Sequence[Question], size: int, seed: int,
     out = []
     for q in picked:
         ids = [o.id for o in q.options]
-        if q.kind != "true-false":
+        if q.how.shuffle:
             rng.shuffle(ids)
         out.append({"q": q.id, "o": ids})
     return out

@@ -1,0 +1,104 @@
+"""The training quiz's ``respond``: the reader's path through an attempt.
+
+``respond`` is pure: randomness comes only from the request's ``seed`` and the
+date only from its ``today``. The state it returns is plain JSON; the browser
+keeps it on the device only when the reader ticked "remember my progress".
+"""
+from __future__ import annotations
+
+from .. import forms
+from ..context import Context
+from ..protocol import Request, Response, error_summary_id, focus_id, response, restore, selector
+from ..widgets import QUIZ
+from .bank import TRACKS, Bank
+from .certificate import certificate_view
+from .result import result_view
+from .state import advance, checked, fresh, new_attempt, result
+from .views import choose_view, feedback_view, question_view
+
+NAME_MAX = 100
+
+
+def respond(bank: Bank, ctx: Context, request: Request) -> Response:
+    """Answer one request from the browser (see quiz.protocol)."""
+    action = str(request.get("action") or "")
+    answers = request.get("answers") or {}
+    if not isinstance(answers, dict):
+        answers = {}
+    seed = request.get("seed")
+    seed = seed if isinstance(seed, int) and not isinstance(seed, bool) else 0
+    given = request.get("state")
+    state, notice = restore(given, lambda s: checked(bank, s))
+    if state is None:
+        state = fresh(bank)
+        if action not in ("start", "choose-track"):
+            return _reply(bank, ctx, state, notice, store=False)
+
+    stage = state["stage"]
+    if action == "start":
+        return _reply(bank, ctx, state, notice, store=None if given is None else state["remember"])
+    if action == "forget":
+        state = {**state, "remember": False}
+        return _reply(bank, ctx, state, "Your progress is no longer kept on this device.", store=False)
+    if action == "restart":
+        return _reply(bank, ctx, fresh(bank, state["remember"], state["attempt"]), "")
+    if action == "choose-track":
+        track = next(iter(forms.answers_get(answers, "track")), None)
+        remember = "yes" in forms.answers_get(answers, "remember")
+        state = {**state, "remember": remember}
+        if track not in TRACKS:
+            return _reply(bank, ctx, {**state, "stage": "choose"}, "",
+                          errors={"track": "Choose the staff track or the members track"}, store=remember)
+        return _reply(bank, ctx, new_attempt(bank, state, track, seed), "")
+    if action == "answer" and stage == "question":
+        item = state["draw"][state["index"]]
+        q = bank.question(item["q"])
+        chosen = [v for v in forms.answers_get(answers, "answer") if v in item["o"]]
+        if not chosen or (not q.multiple and len(chosen) != 1):
+            return _reply(bank, ctx, state, "", errors={"answer": q.how.missing_answer})
+        state = {**state, "answers": {**state["answers"], q.id: sorted(set(chosen))}}
+        if bank.settings.feedback == "after-each":
+            return _reply(bank, ctx, {**state, "stage": "feedback"}, "")
+        return _reply(bank, ctx, advance(state), "")
+    if action == "next" and stage == "feedback":
+        return _reply(bank, ctx, advance(state), "")
+    if action == "retry" and stage in ("result", "certificate"):
+        return _reply(bank, ctx, new_attempt(bank, state, state["track"], seed), "")
+    if action == "certificate" and stage == "result" and result(bank, state).passed:
+        name = " ".join(" ".join(forms.answers_get(answers, "name")).split())
+        error = None
+        if not name:
+            error = "Enter your name as it should appear on the certificate"
+        elif len(name) > NAME_MAX:
+            error = f"Your name must be {NAME_MAX} characters or fewer"
+        if error:
+            return _reply(bank, ctx, state, "", errors={"name": error}, name=name)
+        return _reply(bank, ctx, {**state, "stage": "certificate", "name": name,
+                                  "date": str(request.get("today") or "")}, "")
+    # Anything else (an old button, a repeated click): show the current step again.
+    return _reply(bank, ctx, state, "")
+
+
+def _reply(bank: Bank, ctx: Context, state: dict, notice: str, *, errors: dict[str, str] | None = None,
+           store: bool | None = None, name: str = "") -> Response:
+    stage = state["stage"]
+    if stage == "choose":
+        view, announce = choose_view(bank, state, errors), "Choose the staff track or the members track"
+    elif stage == "question":
+        view, announce = question_view(bank, state, errors)
+    elif stage == "feedback":
+        view, announce = feedback_view(bank, ctx, state)
+    elif stage == "result":
+        view, announce = result_view(bank, ctx, state, errors, name, NAME_MAX)
+    else:
+        view, announce = certificate_view(bank, state)
+    focus = focus_id(QUIZ, stage)
+    if errors:
+        focus = error_summary_id(QUIZ)
+        announce = "There is a problem: " + "; ".join(errors.values())
+    if notice:
+        view = forms.notice(notice, view)
+        announce = f"{notice} {announce}"
+    if store is None:
+        store = True if state["remember"] else None
+    return response(view, state, focus=selector(focus), announce=announce, store=store)

@@ -1,0 +1,47 @@
+"""Small view parts the training quiz's steps share."""
+from __future__ import annotations
+
+from ..context import Context
+from ..protocol import focus_id
+from ..view import Node, h
+from ..widgets import QUIZ
+from .bank import DOCUMENTS, Question
+
+HONESTY = ("This is a static website: the quiz runs on your own device and nothing is sent anywhere. "
+           "It cannot prove who took the quiz, or that they took it without help.")
+
+
+def heading(step: str, text: str, tag: str = "h2") -> Node:
+    """A step's heading, which focus moves to (see quiz.protocol.focus_id)."""
+    return h(tag, {"id": focus_id(QUIZ, step), "tabindex": "-1", "class": "quiz-heading"}, text)
+
+
+def read(ctx: Context, clauses: tuple[str, ...] | list[str]) -> Node:
+    return h("p", {"class": "quiz-read"}, "Read: ", *ctx.cite_all(list(clauses)))
+
+
+def source(q: Question) -> str:
+    docs = " and ".join(DOCUMENTS[d] for d in q.documents)
+    return f"This question is about {docs}."
+
+
+def option_texts(q: Question, ids: list[str]) -> str:
+    texts = [o.text for i in ids if (o := q.option(i))]
+    return "; ".join(texts) if texts else "(no answer)"
+
+
+def right_ids(q: Question, order: list[str]) -> list[str]:
+    return [i for i in order if i in q.right]
+
+
+def remember_note(state: dict) -> Node | None:
+    if not state.get("remember"):
+        return None
+    return h("p", {"class": "quiz-remember-note"},
+             "Your progress is kept on this device. ",
+             h("button", {"type": "submit", "name": "action", "value": "forget", "class": "link-button"},
+               "Stop keeping it"))
+
+
+def form(*children: Node | None, cls: str = "quiz-form") -> Node:
+    return h("form", {"class": f"widget-form {cls}", "novalidate": True}, *children)
