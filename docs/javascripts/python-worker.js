@@ -37,7 +37,8 @@ const python = (async () => {
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
   const browser = pyodide.pyimport("quiz.browser");
-  browser.init(JSON.stringify((await manifest).clauses));
+  const { clauses, document_versions: versions = {} } = await manifest;
+  browser.init(JSON.stringify(clauses), JSON.stringify(versions));
   return browser;
 })();
 

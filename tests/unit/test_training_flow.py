@@ -139,7 +139,7 @@ def test_full_staff_flow_to_certificate(bank, ctx):
     # Empty name -> error; then the certificate.
     r2 = call(bank, ctx, "certificate", state, {"name": ["   "]})
     assert r2["focus"] == "#quiz-error-summary" and 'href="#quiz-name"' in to_html(r2["view"])
-    r = call(bank, ctx, "certificate", state, {"name": ["Alex  Jones"]})
+    r = call(bank, ctx, "certificate", state, {"name": ["Alex  Jones"], "acknowledge": ["yes"]})
     assert r["focus"] == "#quiz-certificate-title"
     text = text_of(r["view"])
     assert "Alex Jones" in text and "23 November 2025" in text and "staff track" in text
@@ -205,7 +205,7 @@ def test_members_track_draws_member_questions(bank, ctx):
 def test_name_with_html_stays_text(bank, ctx):
     r = answer_all(bank, ctx, start_track(bank, ctx)["state"], n_right=10)
     evil = '<script>alert("x")</script><b>Bo</b>'
-    r = call(bank, ctx, "certificate", r["state"], {"name": [evil]})
+    r = call(bank, ctx, "certificate", r["state"], {"name": [evil], "acknowledge": ["yes"]})
     html = to_html(r["view"])
     assert "<script>" not in html and "<b>Bo</b>" not in html
     assert "&lt;script&gt;" in html
