@@ -159,13 +159,14 @@ export function launchParameters(search = window.location.search) {
 
 // The report's facts besides the score, each under a short name: the same in both systems.
 export function facts(report) {
-  return {
+  const all = {
     track: report.track,
     "question-bank": report.question_bank_version,
     "policy-version": report.document_versions.policy,
     "procedure-version": report.document_versions.procedure,
-    "review-by": report.review_by,
+    "review-by": report.review_by, // none for an attempt that did not pass
   };
+  return Object.fromEntries(Object.entries(all).filter(([, value]) => value != null));
 }
 
 function parseOr(text) {
