@@ -267,6 +267,9 @@ class Cmi5Session {
     return true;
   }
 
+  // cmi5 keeps no progress here (see the privacy page): a closed window starts again.
+  save() {}
+
   async report(report) {
     if (!this.ok) return false;
     // In Browse or Review mode the learning system records nothing (cmi5 10.0).
