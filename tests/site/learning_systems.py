@@ -79,11 +79,12 @@ class Ralph:
         raise RuntimeError("Ralph did not answer in time")
 
     def statements(self, **query: str) -> list[dict[str, Any]]:
-        """Every statement stored that matches `query` (xAPI GET parameters), oldest first."""
-        request = urllib.request.Request(f"{self.url}statements?{urlencode({**query, 'ascending': 'true'})}",
+        """Every statement stored that matches `query` (xAPI GET parameters), in the order the LRS stored them."""
+        request = urllib.request.Request(f"{self.url}statements?{urlencode(query)}",
                                          headers={**XAPI_HEADERS, "Authorization": f"Basic {self.token}"})
         with urllib.request.urlopen(request, timeout=10) as answer:
-            return json.loads(answer.read())["statements"]
+            # Ralph's filesystem backend answered newest first here, even when asked for ascending.
+            return sorted(json.loads(answer.read())["statements"], key=lambda s: s["stored"])
 
     def stop(self) -> None:
         os.killpg(self._process.pid, signal.SIGTERM)
