@@ -11,20 +11,18 @@ noisy, so compare the ratios, not the seconds). Run with `make bench`.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "site")]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root, for tests.support
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, mkdocs_build  # noqa: E402
-from filling import choose_everywhere  # noqa: E402
+from tests.support.build import mkdocs_build  # noqa: E402
+from tests.support.chromium import launch_options  # noqa: E402
+from tests.support.filling import choose_everywhere  # noqa: E402
+from tests.support.server import serve  # noqa: E402
 
 RUNS = 5
 WIDGET_PAGE = "self-check/sensitive-roles/"
@@ -52,17 +50,6 @@ window.__ready = new Promise((resolve) => {
 """
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 def time_to_ready(page, url: str) -> tuple[float, float]:  # noqa: ANN001
     """Seconds from navigation to ready, and to the moment the page started its Python worker."""
     page.goto(url)
@@ -76,7 +63,7 @@ def cold_and_warm(playwright, url: str) -> tuple[tuple[float, float], tuple[floa
     """(ready, worker start) on a fresh profile, then on a second visit with the same profile."""
     with tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            profile, **launch_options())
         context.add_init_script(READY_PROBE)
         page = context.new_page()
         cold = time_to_ready(page, url)
@@ -130,24 +117,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         site.mkdir()
-        server, base = serve(site)
-        result = mkdocs_build(site, site_url=base)
-        if result.returncode:
-            sys.exit(result.stderr)
-        (site / "bare.html").write_text(BARE_PAGE)
-        (site / "bare-worker.js").write_text(BARE_WORKER)
-        with sync_playwright() as p:
-            # Alternate bare and widget runs so that machine noise hits both alike; report medians.
-            runs = [(cold_and_warm(p, base + "bare.html"), cold_and_warm(p, base + WIDGET_PAGE)) for _ in range(RUNS)]
-            bare_cold, bare_warm = (statistics.median(r[0][i][0] for r in runs) for i in (0, 1))
-            widget_cold, widget_warm = (statistics.median(r[1][i][0] for r in runs) for i in (0, 1))
-            start_cold, start_warm = (statistics.median(r[1][i][1] for r in runs) for i in (0, 1))
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            content_bytes, content_pyodide = bytes_for(browser, base + CONTENT_PAGE)
-            widget_bytes, widget_pyodide = bytes_for(browser, base + WIDGET_PAGE)
-            result_s = time_to_result(browser, base + WIDGET_PAGE)
-            browser.close()
-        server.shutdown()
+        with serve(site) as base:
+            result = mkdocs_build(site, site_url=base)
+            if result.returncode:
+                sys.exit(result.stderr)
+            (site / "bare.html").write_text(BARE_PAGE)
+            (site / "bare-worker.js").write_text(BARE_WORKER)
+            with sync_playwright() as p:
+                # Alternate bare and widget runs so that machine noise hits both alike; report medians.
+                runs = [(cold_and_warm(p, base + "bare.html"), cold_and_warm(p, base + WIDGET_PAGE))
+                        for _ in range(RUNS)]
+                bare_cold, bare_warm = (statistics.median(r[0][i][0] for r in runs) for i in (0, 1))
+                widget_cold, widget_warm = (statistics.median(r[1][i][0] for r in runs) for i in (0, 1))
+                start_cold, start_warm = (statistics.median(r[1][i][1] for r in runs) for i in (0, 1))
+                browser = p.chromium.launch(**launch_options())
+                content_bytes, content_pyodide = bytes_for(browser, base + CONTENT_PAGE)
+                widget_bytes, widget_pyodide = bytes_for(browser, base + WIDGET_PAGE)
+                result_s = time_to_result(browser, base + WIDGET_PAGE)
+                browser.close()
         pyodide_bytes = sum(f.stat().st_size for f in (site / "assets" / "pyodide").iterdir())
         shutil.rmtree(site)
 

@@ -1,8 +1,9 @@
 """WCAG 2.2 AA on every page: axe-core in both colour schemes, at desktop width and at 320px (400% zoom)."""
 import pytest
 
-from axe import violations
-from test_pages_browser import site_pages
+from tests.support.axe import violations
+from tests.support.build import site_pages
+from tests.support.search import search
 
 SCHEMES = ("light", "dark")
 WIDTHS = (1280, 320)
@@ -46,9 +47,7 @@ def test_the_audit_can_fail(page, site_url):
 def test_search_dialog_with_results_has_no_violations(page, site_url, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(site_url + "policy/")
-    page.click("label[for='__search']" if width < 960 else ".md-search__input")
-    page.keyboard.type("password")
-    page.wait_for_selector(".md-search-result__link", timeout=30_000)
+    search(page, "password")
     assert violations(page) == []
 
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from tests.support import ROOT
+from tests.support.build import mkdocs_build
 
 COPIED = ("mkdocs.yml", "docs", "quiz", "hooks", "overrides")
 

@@ -1,13 +1,12 @@
 """The widget engine in Debian's Chromium: Python starts, fails cleanly, and stays alive across pages."""
-READY = 120_000  # ms: a cold Pyodide start on a busy 2-core machine can take many seconds
+from tests.support.widget import READY, open_ready
 
 WIDGET_PAGES = ("self-check/privacy-settings/", "self-check/sensitive-roles/", "training/quiz/")
 
 
 def test_each_widget_page_reaches_ready(page, site_url):
     for path in WIDGET_PAGES:
-        page.goto(site_url + path)
-        page.wait_for_selector("[data-widget][data-state=ready]", timeout=READY)
+        open_ready(page, site_url + path)
 
 
 def test_python_that_cannot_load_gives_error_and_keeps_the_page(page, site_url):
@@ -41,8 +40,7 @@ def test_content_page_loads_no_python(page, site_url):
 def test_python_stays_alive_across_instant_navigation(page, site_url):
     wasm: list[str] = []
     page.on("request", lambda r: wasm.append(r.url) if r.url.endswith("pyodide.asm.wasm") else None)
-    page.goto(site_url + "training/quiz/")
-    page.wait_for_selector("[data-widget][data-state=ready]", timeout=READY)
+    open_ready(page, site_url + "training/quiz/")
     # Instant navigation: follow in-site links, no full page load.
     page.locator("nav.md-nav a[href*='sensitive-roles']").first.click()
     page.wait_for_url("**/self-check/sensitive-roles/")

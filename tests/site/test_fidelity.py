@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
+
 SOURCES = ROOT / "sources"
 
 # Which built pages publish each source document (relative to the site directory).

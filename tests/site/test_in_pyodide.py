@@ -5,8 +5,7 @@ import sysconfig
 from pathlib import Path
 
 from hooks.runtime import build_wheel
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
 
 
 def test_unit_tests_pass_inside_pyodide(tmp_path: Path):

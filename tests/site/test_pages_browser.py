@@ -1,16 +1,9 @@
 """Every built page in Chromium: nothing is fetched from any other host."""
-from pathlib import Path
+import pytest
 
-
-def site_pages(site: Path) -> list[str]:
-    """Every page's path relative to the site root, e.g. 'policy/'."""
-    pages = []
-    for html in sorted(site.rglob("index.html")):
-        rel = html.parent.relative_to(site).as_posix()
-        if rel.startswith("assets"):
-            continue
-        pages.append("" if rel == "." else rel + "/")
-    return pages
+from tests.support.build import site_pages
+from tests.support.search import delay_search_replies, search
+from tests.support.server import leaves_the_site
 
 
 def test_no_page_requests_another_origin(browser, built_site, site_url):
@@ -24,22 +17,18 @@ def test_no_page_requests_another_origin(browser, built_site, site_url):
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
     context.close()
-    foreign = sorted({u for u in requests if not u.startswith((site_url, "data:", "blob:"))})
+    foreign = sorted({u for u in requests if leaves_the_site(u, site_url)})
     print(f"{len(pages)} pages, {len(requests)} requests, {len(foreign)} to other origins")
     assert len(requests) > len(pages)
     assert foreign == []
 
 
-def search(page, words: str) -> list[str]:
-    """Type into Material's search as a reader would; the section links of the results."""
-    page.click(".md-search__input")
-    page.keyboard.press("Control+A")
-    page.keyboard.type(words)
-    page.wait_for_selector(".md-search-result__link[href*='#']", timeout=30_000)
-    return [a.get_attribute("href") for a in page.query_selector_all(".md-search-result__link[href*='#']")]
-
-
-def test_search_lands_on_the_clause(page, site_url):
+# A slow search worker shows results for the first letters of a query before the whole of it:
+# the search helper must wait for the results of everything typed.
+@pytest.mark.parametrize("reply_delay_ms", [0, 1000], ids=["search at full speed", "slow search worker"])
+def test_search_lands_on_the_clause(page, site_url, reply_delay_ms):
+    if reply_delay_ms:
+        delay_search_replies(page, reply_delay_ms)
     page.goto(site_url)
     assert search(page, "uniform")[0].endswith("#policy-2-3")
     assert any(link.endswith("#procedure-appendix-2-use-secure-passwords") for link in search(page, "secure passwords"))

@@ -3,11 +3,11 @@ import json
 import tomllib
 from pathlib import Path
 
-from axe import violations
-from conftest import ROOT
-from keyboard import READY, focused, tab_until
-
 from quiz.training import load
+from tests.support import ROOT
+from tests.support.axe import violations
+from tests.support.keyboard import focused, start_before_widget, tab_until
+from tests.support.widget import READY, open_ready
 
 NAME = '<b>Ann "Tester"</b> & Co'
 
@@ -68,10 +68,9 @@ def take_attempt(page, keys, right: bool, check_axe: bool = False) -> None:
 def test_a_whole_attempt_by_keyboard_passes_certifies_retries_and_fails(page, site_url):
     keys = right_answers()
     page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
-    page.goto(site_url + "training/quiz/")
-    page.wait_for_selector("[data-widget][data-state=ready]", timeout=READY)
+    open_ready(page, site_url + "training/quiz/")
     page.wait_for_selector("#quiz-choose-title")
-    page.evaluate("""() => { const h = document.querySelector("article h1"); h.tabIndex = -1; h.focus(); }""")
+    start_before_widget(page)
     tab_until(page, lambda i: i["name"] == "track")
     page.keyboard.press("Space")  # the first track: staff
     tab_until(page, lambda i: i["value"] == "choose-track")

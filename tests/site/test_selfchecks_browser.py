@@ -1,27 +1,18 @@
 """The two self-checks in Chromium: by keyboard alone, privately, accessibly, and before Python is ready."""
 import json
 
-from axe import violations
-from filling import choose_everywhere
-from keyboard import READY, answer_every_radio_group, focused, tab_until
+from tests.support.axe import violations
+from tests.support.filling import choose_everywhere
+from tests.support.keyboard import answer_every_radio_group, focused, start_before_widget, tab_until
+from tests.support.widget import READY, open_ready
 
 SENSITIVE = "self-check/sensitive-roles/"
 PRIVACY = "self-check/privacy-settings/"
 
 
-def open_ready(page, site_url, path):
-    page.goto(site_url + path)
-    page.wait_for_selector("[data-widget][data-state=ready]", timeout=READY)
-
-
-def start_in_widget(page):
-    """Put focus just before the widget, as a skip link or heading jump would."""
-    page.evaluate("""() => { const h = document.querySelector("article h1"); h.tabIndex = -1; h.focus(); }""")
-
-
 def test_sensitive_roles_by_keyboard_alone(page, site_url):
-    open_ready(page, site_url, SENSITIVE)
-    start_in_widget(page)
+    open_ready(page, site_url + SENSITIVE)
+    start_before_widget(page)
     # "Yes" to the role question and "Yes, someone who is not a friend can see it" to all eleven.
     answered = answer_every_radio_group(page)
     assert answered == 12
@@ -43,8 +34,8 @@ def test_sensitive_roles_by_keyboard_alone(page, site_url):
 
 
 def test_privacy_settings_by_keyboard_alone(page, site_url):
-    open_ready(page, site_url, PRIVACY)
-    start_in_widget(page)
+    open_ready(page, site_url + PRIVACY)
+    start_before_widget(page)
     # Tick Facebook; on every question take the riskiest-looking last real answer where it matters.
     answer_every_radio_group(page, pick={"platforms": 0, "facebook--audience-new": 2})
     page.keyboard.press("Enter")
@@ -62,7 +53,7 @@ def test_privacy_settings_by_keyboard_alone(page, site_url):
 
 
 def test_missing_answers_give_an_error_summary_with_focus(page, site_url):
-    open_ready(page, site_url, SENSITIVE)
+    open_ready(page, site_url + SENSITIVE)
     page.click("[data-widget] button[value=continue]")
     summary = page.wait_for_selector("#sensitive-roles-error-summary")
     assert focused(page)["id"] == "sensitive-roles-error-summary"
@@ -76,7 +67,7 @@ def test_missing_answers_give_an_error_summary_with_focus(page, site_url):
 def test_answers_never_leave_the_browser_and_are_not_stored_unasked(page, site_url):
     sent: list[str] = []
     page.on("request", lambda r: sent.append(r.url + " " + (r.post_data or "")))
-    open_ready(page, site_url, PRIVACY)
+    open_ready(page, site_url + PRIVACY)
     before = len(sent)
     page.check("input[name=platforms][value=tiktok]")
     for radio_name in page.evaluate("""() => [...new Set([...document.querySelectorAll(
@@ -100,7 +91,7 @@ def fill_sensitive_roles(page, item_answer="no"):
 
 
 def test_remember_keeps_answers_across_a_reload_and_forget_removes_them(page, site_url):
-    open_ready(page, site_url, SENSITIVE)
+    open_ready(page, site_url + SENSITIVE)
     page.check("#sensitive-roles-remember")
     fill_sensitive_roles(page)
     page.click("[data-widget] button[value=continue]")
@@ -118,7 +109,7 @@ def test_remember_keeps_answers_across_a_reload_and_forget_removes_them(page, si
 
 
 def test_start_again_clears_every_answer(page, site_url):
-    open_ready(page, site_url, SENSITIVE)
+    open_ready(page, site_url + SENSITIVE)
     fill_sensitive_roles(page, "yes")
     page.click("[data-widget] button[value=continue]")
     page.click("[data-widget] button[value=confirm]")
@@ -148,13 +139,13 @@ def test_a_result_asked_for_before_python_is_ready_arrives_when_it_is(page, site
 
 def test_each_state_passes_axe(page, site_url):
     for path, widget in ((SENSITIVE, "sensitive-roles"), (PRIVACY, "privacy-settings")):
-        open_ready(page, site_url, path)
+        open_ready(page, site_url + path)
         assert violations(page) == [], f"{widget} empty form"
         page.click("[data-widget] button[value=continue]")
         page.wait_for_selector(f"#{widget}-error-summary")
         assert violations(page) == [], f"{widget} error summary"
     # Check answers and result for the sensitive-role check.
-    open_ready(page, site_url, SENSITIVE)
+    open_ready(page, site_url + SENSITIVE)
     fill_sensitive_roles(page, "yes")
     page.click("[data-widget] button[value=continue]")
     page.wait_for_selector("#sensitive-roles-check-title")

@@ -1,9 +1,9 @@
 """Running axe-core (pinned in package.json) in a Playwright page, with the project's one rule set."""
 from __future__ import annotations
 
-from pathlib import Path
+from tests.support import ROOT
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA. No rule is turned off: the bar is zero violations.
 OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}}

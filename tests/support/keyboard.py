@@ -1,16 +1,20 @@
 """Driving a widget with the keyboard alone: Tab, Shift+Tab, Space and Enter."""
 from __future__ import annotations
 
-READY = 120_000
-
 
 def focused(page) -> dict:  # noqa: ANN001
+    """What has keyboard focus now, as plain data."""
     return page.evaluate("""() => {
         const e = document.activeElement;
         return { tag: e.tagName.toLowerCase(), type: e.type || "", name: e.name || "", value: e.value || "",
                  id: e.id || "", inWidget: !!e.closest("[data-widget]"), visible: !!e.getClientRects().length,
                  outline: getComputedStyle(e).outlineStyle + " " + getComputedStyle(e).outlineWidth };
     }""")
+
+
+def start_before_widget(page) -> None:  # noqa: ANN001
+    """Put focus on the page's heading, just before the widget, as a skip link or heading jump would."""
+    page.evaluate("""() => { const h = document.querySelector("article h1"); h.tabIndex = -1; h.focus(); }""")
 
 
 def tab_until(page, wanted, limit: int = 400) -> dict:  # noqa: ANN001
