@@ -3,7 +3,7 @@ SCORM and xAPI time formats, the learner's name, and reading a cmi5 launch."""
 import json
 import subprocess
 
-from conftest import ROOT
+from tests.support import ROOT
 
 SCRIPT = """
 import * as lms from "%s";

@@ -10,28 +10,20 @@
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import shutil
-import threading
 import tomllib
 import uuid
-import zipfile
 from pathlib import Path
 from typing import Any, Iterator
-from urllib.parse import urlencode
 
 import pytest
-from conftest import ROOT
-from keyboard import READY
-from learning_systems import Cmi5Lms, Ralph
-
 from hooks.packages import PACKAGES
 from hooks.versions import document_versions
 from quiz.training import load
+from tests.support import ROOT
+from tests.support.learning_systems import Cmi5Lms, Ralph, ScormLms
+from tests.support.widget import READY
 
-SHOTS = Path("/work/coord/shots/lms")
 VERB = "http://adlnet.gov/expapi/verbs/"
 CMI5_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
 MOVEON_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/moveon"
@@ -88,59 +80,16 @@ def acknowledge(target: Any, name: str | None = None) -> None:
 
 # ---------------------------------------------------------------- serving
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    commit_status = 200  # what the stand-in learning system answers scorm-again's commits
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def do_POST(self) -> None:  # noqa: N802 - scorm-again's commits, when a commit URL is set
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        body = json.dumps({"result": self.commit_status == 200, "errorCode": 0 if self.commit_status == 200 else 101})
-        self.send_response(self.commit_status)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(body.encode())
-
-
 @pytest.fixture(scope="module")
-def scorm_host(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, type]]:
-    """A server with the unzipped SCORM package under package/, scorm-again, and the launch page."""
-    root = tmp_path_factory.mktemp("scorm-lms")
-    with zipfile.ZipFile(built_site / "downloads" / PACKAGES["scorm"]) as zf:
-        zf.extractall(root / "package")
-    shutil.copy(ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.js", root / "scorm12.js")
-    (root / "lms.html").write_text(LAUNCH_PAGE, encoding="utf-8")
-    handler = type("Handler", (_Quiet,), {})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", handler
-    server.shutdown()
+def scorm_lms(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScormLms]:
+    lms = ScormLms(built_site / "downloads" / PACKAGES["scorm"], tmp_path_factory.mktemp("scorm-lms"))
+    yield lms
+    lms.stop()
 
 
-# The stand-in learning system: scorm-again's runtime as window.API, the stored data model
-# (given in the address) loaded before the package starts, every call recorded.
-LAUNCH_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stand-in LMS</title>
-<script src="scorm12.js"></script>
-<script>
-  const params = new URLSearchParams(location.search);
-  const settings = { autocommit: false, logLevel: 5 };
-  if (params.get("commit")) Object.assign(settings, { lmsCommitUrl: params.get("commit") });
-  window.API = new Scorm12API(settings);
-  window.API.loadFromFlattenedJSON(JSON.parse(params.get("cmi") || "{}"));
-  window.calls = [];
-  for (const name of ["LMSInitialize", "LMSSetValue", "LMSCommit", "LMSFinish"]) {
-    window.API.on(name, (element, value) => window.calls.push([name, element ?? null, value ?? null]));
-  }
-  window.closeSco = () => document.querySelector("iframe").remove();
-</script></head>
-<body><iframe src="package/training/quiz/index.html" title="Training quiz" style="width:100%;height:95vh;border:0"></iframe></body></html>
-"""
-
-
-def launch_scorm(page: Any, host: str, cmi: dict[str, str], commit: str | None = None) -> Any:
-    query = {"cmi": json.dumps(cmi), **({"commit": commit} if commit else {})}
-    page.goto(f"{host}lms.html?{urlencode(query)}")
+def launch_scorm(page: Any, lms: ScormLms, cmi: dict[str, str], commit: bool = False) -> Any:
+    """Open the stand-in learning system with the stored data model `cmi`; the quiz's frame."""
+    page.goto(lms.launch_url(cmi, commit))
     page.wait_for_function("() => window.frames.length === 1 && window.frames[0].document.readyState === 'complete'")
     return page.frame(url=lambda u: "training/quiz/" in u)
 
@@ -171,12 +120,11 @@ def lms_page(browser):  # noqa: ANN001, ANN201
 
 # ---------------------------------------------------------------- SCORM 1.2
 
-def test_scorm_attempt_closed_half_way_resumes_from_suspend_data_and_reports_the_pass(lms_page, scorm_host):
+def test_scorm_attempt_closed_half_way_resumes_from_suspend_data_and_reports_the_pass(lms_page, scorm_lms):
     page = lms_page
-    host, _ = scorm_host
     keys = right_answers()
     versions = document_versions()
-    quiz = launch_scorm(page, host, {"cmi.core.student_name": "Tester, Ann", "cmi.core.student_id": "ann-4711"})
+    quiz = launch_scorm(page, scorm_lms, {"cmi.core.student_name": "Tester, Ann", "cmi.core.student_id": "ann-4711"})
     choose_track(quiz)
     answer_questions(quiz, keys, range(1, 5))
     quiz.wait_for_selector("#quiz-question-title")
@@ -189,7 +137,7 @@ def test_scorm_attempt_closed_half_way_resumes_from_suspend_data_and_reports_the
     assert last_set(page, "cmi.core.exit") == "suspend"  # write-only in SCORM 1.2: read from the calls
     assert 0 < len(suspend) <= 4096 and json.loads(suspend)["stage"] == "question"
 
-    quiz = launch_scorm(page, host, stored)  # the learner comes back
+    quiz = launch_scorm(page, scorm_lms, stored)  # the learner comes back
     quiz.wait_for_selector("[data-widget][data-state=ready]", timeout=READY)
     quiz.wait_for_selector("#quiz-question-title")
     assert quiz.locator("#quiz-question-title").inner_text() == "Question 5 of 10"
@@ -200,8 +148,6 @@ def test_scorm_attempt_closed_half_way_resumes_from_suspend_data_and_reports_the
     quiz.wait_for_selector(STATUS_SENT + ":not([hidden])")
     certificate = quiz.locator(".quiz-certificate").inner_text()
     assert "Ann Tester" in certificate and versions["policy"] in certificate and versions["procedure"] in certificate
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "scorm-certificate-with-versions.png"), full_page=True)
 
     received = {e: runtime(page, e) for e in ("cmi.core.lesson_status", "cmi.core.score.raw", "cmi.core.score.min",
                                               "cmi.core.score.max")}
@@ -223,18 +169,13 @@ def test_scorm_attempt_closed_half_way_resumes_from_suspend_data_and_reports_the
     assert set_elements <= {"cmi.core.lesson_status", "cmi.core.exit", "cmi.suspend_data", "cmi.core.score.min",
                             "cmi.core.score.max", "cmi.core.score.raw", "cmi.core.session_time",
                             *{f"cmi.objectives.{n}.{f}" for n in range(5) for f in ("id", "status")}}
-    (SHOTS.parent.parent / "notes").mkdir(parents=True, exist_ok=True)
-    record = {"received": received, "objectives": objectives, "suspend_data_characters": len(suspend),
-              "calls": [c for c in calls if c[0] != "LMSSetValue" or c[1] != "cmi.suspend_data"]}
-    (SHOTS / "scorm-runtime-received.json").write_text(json.dumps(record, indent=1), encoding="utf-8")
 
 
-def test_scorm_commit_refused_keeps_the_result_and_says_it_was_not_recorded(lms_page, scorm_host):
+def test_scorm_commit_refused_keeps_the_result_and_says_it_was_not_recorded(lms_page, scorm_lms):
     page = lms_page
-    host, handler = scorm_host
-    handler.commit_status = 500
+    scorm_lms.commit_status = 500
     try:
-        quiz = launch_scorm(page, host, {"cmi.core.student_name": "Tester, Ann"}, commit=f"{host}commit")
+        quiz = launch_scorm(page, scorm_lms, {"cmi.core.student_name": "Tester, Ann"}, commit=True)
         choose_track(quiz)
         answer_questions(quiz, right_answers(), range(1, 11), right=False)
         quiz.wait_for_selector("#quiz-result-title")
@@ -242,19 +183,17 @@ def test_scorm_commit_refused_keeps_the_result_and_says_it_was_not_recorded(lms_
         failed.wait_for(state="visible")
         assert "could not be recorded" in failed.inner_text()
         assert quiz.locator("#quiz-result-title").inner_text() == "You did not pass this time"
-        page.screenshot(path=str(SHOTS / "scorm-could-not-be-recorded.png"), full_page=True)
-        handler.commit_status = 200  # the learning system is back: the reader asks again
+        scorm_lms.commit_status = 200  # the learning system is back: the reader asks again
         quiz.click("[data-client-action=lms-retry]")
         quiz.wait_for_selector(STATUS_SENT + ":not([hidden])")
         assert runtime(page, "cmi.core.lesson_status") == "failed"
     finally:
-        handler.commit_status = 200
+        scorm_lms.commit_status = 200
 
 
-def test_a_package_opened_without_its_learning_system_says_so(lms_page, scorm_host):
+def test_a_package_opened_without_its_learning_system_says_so(lms_page, scorm_lms):
     page = lms_page
-    host, _ = scorm_host
-    page.goto(f"{host}package/training/quiz/index.html")
+    page.goto(f"{scorm_lms.url}package/training/quiz/index.html")
     choose_track(page)
     answer_questions(page, right_answers(), range(1, 11), right=False)
     page.locator(STATUS_FAILED).wait_for(state="visible")
@@ -346,7 +285,6 @@ def test_cmi5_attempt_sends_the_cmi5_statements_to_the_lrs_named_at_launch(lms_p
     assert completed["result"]["completion"] is True
     assert "result" not in by_verb["initialized"]
     assert by_verb["terminated"]["result"]["duration"].startswith("PT")
-    (SHOTS / "cmi5-statements-one-passing-attempt.json").write_text(json.dumps(statements, indent=1), "utf-8")
 
 
 def test_cmi5_lrs_down_then_back_the_reader_retries(lms_page, cmi5_lms, lrs):
@@ -362,7 +300,6 @@ def test_cmi5_lrs_down_then_back_the_reader_retries(lms_page, cmi5_lms, lrs):
         failed.wait_for(state="visible")
         assert "could not be recorded" in failed.inner_text()
         assert page.locator("#quiz-certificate-title").is_visible()  # the result stays on screen
-        page.screenshot(path=str(SHOTS / "cmi5-could-not-be-recorded.png"), full_page=True)
     finally:
         cmi5_lms.lrs_reachable = True
     page.click("[data-client-action=lms-retry]")

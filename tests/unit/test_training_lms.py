@@ -7,10 +7,12 @@ import json
 from dataclasses import replace
 
 import pytest
-from test_training_flow import answer_all, bank, call, ctx, right_answer  # noqa: F401 - fixtures
 
 from quiz import training
+from quiz.content import load_widget
+from quiz.context import Context
 from quiz.protocol import STALE_NOTICE
+from quiz.training.bank import Bank
 from quiz.training.report import review_by
 from quiz.view import text_of, to_html
 
@@ -19,13 +21,25 @@ SCORM = {"system": "scorm", "learner": "Ann  Tester"}
 SUSPEND_LIMIT = 4096  # SCORM 1.2: cmi.suspend_data holds at most 4,096 characters
 
 
-@pytest.fixture()
-def vctx(ctx):  # noqa: F811
-    """The site's context with the policy and procedure versions, as the browser gets them."""
-    return replace(ctx, documents=VERSIONS)
+@pytest.fixture(scope="module")
+def bank(clause_ids: set[str]) -> Bank:
+    model, problems = load_widget("quiz", clause_ids)
+    assert not problems
+    return model
 
 
-def ask(bank, ctx, action, state=None, answers=None, lms=None):  # noqa: F811
+@pytest.fixture(scope="module")
+def vctx(clause_map: dict[str, dict[str, str]]) -> Context:
+    """The quiz page's context with the policy and procedure versions, as the browser gets them."""
+    return Context(clause_map, "../../", VERSIONS)
+
+
+def right_answer(bank: Bank, state: dict) -> dict[str, list[str]]:
+    item = state["draw"][state["index"]]
+    return {"answer": [i for i in item["o"] if i in bank.question(item["q"]).right]}
+
+
+def ask(bank, ctx, action, state=None, answers=None, lms=None):
     request = {"action": action, "answers": answers or {}, "state": state, "seed": 7, "today": "2025-11-23"}
     if lms:
         request["lms"] = lms
@@ -34,7 +48,7 @@ def ask(bank, ctx, action, state=None, answers=None, lms=None):  # noqa: F811
     return response
 
 
-def attempt(bank, ctx, n_right, lms=None):  # noqa: F811
+def attempt(bank, ctx, n_right, lms=None):
     """A whole attempt (launched or not); the response to its last answer."""
     r = ask(bank, ctx, "choose-track", ask(bank, ctx, "start", lms=lms)["state"], {"track": ["staff"]}, lms=lms)
     state = r["state"]
@@ -86,7 +100,7 @@ def test_review_by_is_months_later_on_the_same_day_or_the_months_last(start, mon
     assert review_by(start, months) == due
 
 
-def test_review_months_is_a_checked_setting_with_a_default_of_24(bank):  # noqa: F811
+def test_review_months_is_a_checked_setting_with_a_default_of_24():
     from quiz.checker import read_toml
     from quiz.content import DATA_DIR
     raw, _ = read_toml(DATA_DIR / "quiz.toml")

@@ -1,4 +1,8 @@
-"""Stand-ins for the learning system around the quiz: a real LRS (Ralph) and a small LMS.
+"""Stand-ins for the learning systems around the quiz: real runtimes, and the little an LMS adds.
+
+- ``ScormLms``: a page whose window.API is scorm-again's SCORM 1.2 runtime (npm, pinned),
+  with the unzipped SCORM package in a frame, every API call recorded, and a commit URL
+  whose answer a test can turn into a refusal.
 
 - ``Ralph``: the xAPI learning record store, started on 127.0.0.1 from .venv-lrs
   (``make test`` installs it) with its filesystem backend, on a socket the OS chose
@@ -22,13 +26,14 @@ import subprocess
 import threading
 import time
 import urllib.error
+import shutil
 import urllib.request
 import zipfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from conftest import ROOT
+from tests.support import ROOT
 
 LRS_PYTHON = Path(os.environ.get("LRS_PYTHON", ROOT / ".venv-lrs" / "bin" / "python"))
 XAPI_HEADERS = {"X-Experience-API-Version": "1.0.3"}
@@ -90,6 +95,68 @@ class Ralph:
         os.killpg(self._process.pid, signal.SIGTERM)
         self._process.wait(timeout=30)
         self._socket.close()
+
+
+# The stand-in learning system's page: scorm-again's runtime as window.API, the stored data
+# model (given in the address) loaded before the package starts, every call recorded.
+SCORM_LAUNCH_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stand-in LMS</title>
+<script src="scorm12.js"></script>
+<script>
+  const params = new URLSearchParams(location.search);
+  const settings = { autocommit: false, logLevel: 5 };
+  if (params.get("commit")) Object.assign(settings, { lmsCommitUrl: params.get("commit") });
+  window.API = new Scorm12API(settings);
+  window.API.loadFromFlattenedJSON(JSON.parse(params.get("cmi") || "{}"));
+  window.calls = [];
+  for (const name of ["LMSInitialize", "LMSSetValue", "LMSCommit", "LMSFinish"]) {
+    window.API.on(name, (element, value) => window.calls.push([name, element ?? null, value ?? null]));
+  }
+  window.closeSco = () => document.querySelector("iframe").remove();
+</script></head>
+<body><iframe src="package/training/quiz/index.html" title="Training quiz" style="width:100%;height:95vh;border:0"></iframe></body></html>
+"""
+
+
+class _ScormHandler(http.server.SimpleHTTPRequestHandler):
+    lms: ScormLms
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_POST(self) -> None:  # noqa: N802 - scorm-again's commits, when a commit URL is set
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        ok = self.lms.commit_status == 200
+        body = json.dumps({"result": ok, "errorCode": 0 if ok else 101}).encode()
+        self.send_response(self.lms.commit_status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class ScormLms:
+    """A SCORM 1.2 learning system around one package, on 127.0.0.1; ``launch_url`` opens it."""
+
+    def __init__(self, package: Path, workdir: Path) -> None:
+        with zipfile.ZipFile(package) as zf:
+            zf.extractall(workdir / "package")
+        shutil.copy(ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.js", workdir / "scorm12.js")
+        (workdir / "lms.html").write_text(SCORM_LAUNCH_PAGE, encoding="utf-8")
+        self.commit_status = 200  # what the learning system answers the runtime's commits
+        handler = type("Handler", (_ScormHandler,), {"lms": self})
+        self._server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(handler, directory=str(workdir)))
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    def launch_url(self, cmi: dict[str, str], commit: bool = False) -> str:
+        """The launch page with the stored data model `cmi`; `commit` sends commits to this server."""
+        query = {"cmi": json.dumps(cmi), **({"commit": f"{self.url}commit"} if commit else {})}
+        return f"{self.url}lms.html?{urlencode(query)}"
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
 
 
 class _LmsHandler(http.server.SimpleHTTPRequestHandler):
