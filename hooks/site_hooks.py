@@ -26,7 +26,10 @@ def on_config(config: Any) -> None:
         raise PluginError(str(error)) from None
     _build["clauses"] = {c.id: {"label": c.label, "url": c.url} for c in registry.values()}
     # The footer template reads them from config.extra (overrides/partials/copyright.html).
-    _build["versions"] = config.extra["document_versions"] = versions.document_versions()
+    try:
+        _build["versions"] = config.extra["document_versions"] = versions.document_versions()
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     try:
         _build["models"], others = load_all(set(registry))
     except DataError as error:

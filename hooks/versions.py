@@ -24,5 +24,11 @@ def fingerprint(text: str) -> str:
 
 
 def document_versions(sources: Path = SOURCES) -> dict[str, str]:
-    """Document name -> version, for every published document."""
-    return {name: fingerprint((sources / f"{name}.txt").read_text(encoding="utf-8")) for name in DOCUMENTS}
+    """Document name -> version, for every published document; ValueError names a missing source."""
+    versions = {}
+    for name in DOCUMENTS:
+        path = sources / f"{name}.txt"
+        if not path.is_file():
+            raise ValueError(f"{path} is missing: the {name}'s version is worked out from it")
+        versions[name] = fingerprint(path.read_text(encoding="utf-8"))
+    return versions

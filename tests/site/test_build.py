@@ -8,7 +8,7 @@ import pytest
 from tests.support import ROOT
 from tests.support.build import mkdocs_build
 
-COPIED = ("mkdocs.yml", "docs", "quiz", "hooks", "overrides")
+COPIED = ("mkdocs.yml", "docs", "quiz", "hooks", "overrides", "sources")
 
 
 @pytest.fixture()

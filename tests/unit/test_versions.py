@@ -1,6 +1,8 @@
 """Policy and procedure versions: fingerprints of the published text in sources/."""
 from pathlib import Path
 
+import pytest
+
 from hooks.versions import document_versions, fingerprint
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,3 +31,9 @@ def test_versions_are_read_from_the_given_sources_folder(tmp_path: Path):
         "policy": fingerprint("The policy, version two."),
         "procedure": fingerprint("The procedure, version two."),
     }
+
+
+def test_a_missing_source_is_named(tmp_path: Path):
+    (tmp_path / "policy.txt").write_text("The policy.", encoding="utf-8")
+    with pytest.raises(ValueError, match="procedure.txt is missing"):
+        document_versions(tmp_path)
