@@ -26,8 +26,8 @@ PACKAGES = {"scorm": "social-media-quiz-scorm12.zip", "cmi5": "social-media-quiz
 # Loaded by scripts, never by a link: Material's bundle and search worker, the site's own
 # scripts and styles, the Pyodide runtime, the quiz wheel and its manifest.
 RUNTIME_DIRS = ("assets", "javascripts", "stylesheets", "search")
-# sitemap.xml: Material's instant navigation asks for it.
-RUNTIME_FILES = ("sitemap.xml",)
+# Not sitemap.xml: it carries the build date (a package would change every day), and inside a
+# learning system its addresses never match, so Material's instant navigation stays off anyway.
 # Precompressed copies (for web servers) and source maps (for developers) are not needed inside.
 LEFT_OUT = (".br", ".gz", ".map")
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)
@@ -67,7 +67,6 @@ def reachable_pages(site: Path, start: str = lms_manifests.LAUNCH) -> set[str]:
 def package_files(site: Path) -> list[str]:
     """What a package holds besides its description: site-relative paths, sorted."""
     files = reachable_pages(site)
-    files.update(name for name in RUNTIME_FILES if (site / name).is_file())
     for folder in RUNTIME_DIRS:
         files.update(p.relative_to(site).as_posix() for p in (site / folder).rglob("*")
                      if p.is_file() and not p.name.endswith(LEFT_OUT))

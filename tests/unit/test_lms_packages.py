@@ -45,7 +45,7 @@ def site(tmp_path: Path) -> Path:
 def test_a_package_holds_the_pages_the_quiz_reaches_and_the_runtime_but_no_precompressed_copies(site: Path):
     assert packages.package_files(site) == [
         "assets/pyodide/pyodide.asm.wasm", "assets/site.css", "glossary/index.html", "javascripts/widgets.js",
-        "policy/index.html", "search/search_index.json", "sitemap.xml", "training/quiz/index.html",
+        "policy/index.html", "search/search_index.json", "training/quiz/index.html",
     ]
 
 
