@@ -21,6 +21,7 @@ from hooks.packages import PACKAGES
 from hooks.versions import document_versions
 from quiz.training import load
 from tests.support import ROOT
+from tests.support.axe import violations
 from tests.support.learning_systems import Cmi5Lms, Ralph, ScormLms
 from tests.support.widget import READY
 
@@ -144,8 +145,10 @@ def test_scorm_attempt_closed_half_way_resumes_from_suspend_data_and_reports_the
     answer_questions(quiz, keys, range(5, 11))
     quiz.wait_for_selector("#quiz-result-title")
     assert quiz.input_value("input[name=name]") == "Ann Tester"  # from cmi.core.student_name, reordered
+    assert violations(quiz) == [], "the acknowledgement step"
     acknowledge(quiz)
     quiz.wait_for_selector(STATUS_SENT + ":not([hidden])")
+    assert violations(quiz) == [], "the certificate, recorded"
     certificate = quiz.locator(".quiz-certificate").inner_text()
     assert "Ann Tester" in certificate and versions["policy"] in certificate and versions["procedure"] in certificate
 
@@ -183,6 +186,7 @@ def test_scorm_commit_refused_keeps_the_result_and_says_it_was_not_recorded(lms_
         failed.wait_for(state="visible")
         assert "could not be recorded" in failed.inner_text()
         assert quiz.locator("#quiz-result-title").inner_text() == "You did not pass this time"
+        assert violations(quiz) == [], "the result, not recorded"
         scorm_lms.commit_status = 200  # the learning system is back: the reader asks again
         quiz.click("[data-client-action=lms-retry]")
         quiz.wait_for_selector(STATUS_SENT + ":not([hidden])")
