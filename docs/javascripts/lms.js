@@ -96,8 +96,9 @@ class ScormSession {
 
   save(state) {
     const text = JSON.stringify(state);
-    if (!this.ok || text.length > SUSPEND_LIMIT) return;
-    if (this.set("cmi.suspend_data", text)) this.commit();
+    // Unchanged progress is not sent again: each commit is a request to the learning system.
+    if (!this.ok || text.length > SUSPEND_LIMIT || text === this.saved) return;
+    if (this.set("cmi.suspend_data", text) && this.commit()) this.saved = text;
   }
 
   // Resolves to true when the learning system took the whole report.
@@ -230,7 +231,8 @@ class Cmi5Session {
     const activities = (template.contextActivities ||= {});
     activities.category = [...(activities.category || []), CATEGORY_CMI5, ...(moveOn ? [CATEGORY_MOVEON] : [])];
     template.registration = this.launch.registration;
-    if (moveOn && typeof this.launchData.masteryScore === "number") {
+    // The mastery score the learning system set goes with the judgement it applies to (cmi5 9.6.3).
+    if ((verb === "passed" || verb === "failed") && typeof this.launchData.masteryScore === "number") {
       template.extensions = { ...(template.extensions || {}), [MASTERY_SCORE]: this.launchData.masteryScore };
     }
     return {

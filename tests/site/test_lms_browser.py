@@ -275,6 +275,7 @@ def test_cmi5_attempt_sends_the_cmi5_statements_to_the_lrs_named_at_launch(lms_p
     assert {"id": MOVEON_CATEGORY} in passed["context"]["contextActivities"]["category"]
     assert {"id": MOVEON_CATEGORY} in completed["context"]["contextActivities"]["category"]
     assert passed["context"]["extensions"][MASTERY] == 0.8
+    assert MASTERY not in completed["context"]["extensions"]
     assert passed["result"]["success"] is True and passed["result"]["score"]["scaled"] == 1.0
     assert passed["result"]["duration"].startswith("PT")
     extensions = passed["result"]["extensions"]
