@@ -23,6 +23,7 @@ test: setup lrs chromium
 
 bench: setup chromium
 	$(BIN)/python bench/widget_start.py
+	$(BIN)/python bench/search.py
 
 setup: $(VENV)/.installed node_modules/.installed
 

@@ -1,13 +1,16 @@
-"""Benchmark: what a widget costs over bare Pyodide, and what each kind of page transfers.
+"""Benchmark: how fast a widget page gets Python ready, and what each kind of page transfers.
 
 Prints figures from one run in Debian's Chromium (not a test: these machines are
 noisy, so compare the ratios, not the seconds). Run with `make bench`.
 
 - navigation to widget `ready`, cold (fresh browser profile) and warm (second
-  visit, files cached), next to a bare page that only starts Pyodide in a
-  module worker from the same files;
+  visit, files cached), next to two bare pages that only start Pyodide in a
+  module worker: one from the npm package's own files (stock, source-only
+  standard library), one from the site's files (precompiled standard library);
+- the widget's own steps from timestamps (the worker's `step` messages and the page);
 - time from asking for a result to seeing it, once Python is ready;
-- bytes transferred for a plain content page and for a widget page.
+- bytes for a plain content page and for a widget page, as served here
+  (uncompressed) and as a server sending the build's .br copies would send them.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root, for tests.support
 
+from tests.support import ROOT  # noqa: E402
 from tests.support.build import mkdocs_build  # noqa: E402
 from tests.support.chromium import launch_options  # noqa: E402
 from tests.support.filling import choose_everywhere  # noqa: E402
@@ -27,57 +31,91 @@ from tests.support.server import serve  # noqa: E402
 RUNS = 5
 WIDGET_PAGE = "self-check/sensitive-roles/"
 CONTENT_PAGE = "policy/"
+# Pyodide's own files, exactly as the npm package ships them (source-only standard library).
+STOCK_DIR = "stock-pyodide"
 
-# The bare page: the same Pyodide files, started the same way (module worker), nothing else.
-BARE_WORKER = """import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
-await loadPyodide({ indexURL: new URL("./assets/pyodide/", import.meta.url).href });
+# Bare pages: Pyodide started in a module worker, nothing else. Stock: the npm package's files;
+# own: the site's files, with the standard library the build precompiled.
+BARE_WORKER = """import { loadPyodide } from "./%(dir)s/pyodide.mjs";
+await loadPyodide({ indexURL: new URL("./%(dir)s/", import.meta.url).href%(stdlib)s });
 self.postMessage("ready");
 """
 BARE_PAGE = """<!doctype html><html lang="en"><title>bare Pyodide</title><body data-state="loading">
 <script type="module">
-const worker = new Worker("./bare-worker.js", { type: "module" });
+const worker = new Worker("./%s", { type: "module" });
 worker.onmessage = () => { document.body.dataset.state = "ready"; };
 </script></body></html>
 """
+BARE = {
+    "stock": {"dir": STOCK_DIR, "stdlib": ""},
+    "own": {"dir": "assets/pyodide", "stdlib": ', stdLibURL: new URL("./assets/python/stdlib.zip", import.meta.url).href'},
+}
 
-# Time from navigation start to the moment something gets data-state="ready".
-READY_PROBE = """
+# Times from navigation start: something gets data-state="ready"; the worker's answer to the
+# widget's first request after that (its first view); and every step the Python worker reports
+# ({step: {name, at}}, epoch ms).
+PROBE = """
 window.__ready = new Promise((resolve) => {
   new MutationObserver((_, observer) => {
     if (document.querySelector("[data-state=ready]")) { observer.disconnect(); resolve(performance.now()); }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
 });
+let answers = 0, firstAnswer;
+window.__firstAnswer = new Promise((resolve) => { firstAnswer = resolve; });
+window.__steps = {};
+const PageWorker = window.Worker;
+window.Worker = class extends PageWorker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", ({ data }) => {
+      if (data && data.step) window.__steps[data.step.name] ??= data.step.at - performance.timeOrigin;
+      // The first answer is to "prepare" (the widget is then ready); the second, to the first request.
+      if (data && data.id !== undefined && ++answers === 2) firstAnswer(performance.now());
+    });
+  }
+};
 """
 
 
-def time_to_ready(page, url: str) -> tuple[float, float]:  # noqa: ANN001
-    """Seconds from navigation to ready, and to the moment the page started its Python worker."""
+def add_bare_pages(site: Path) -> None:
+    """The two bare pages, and the npm package's own files beside the site's."""
+    shutil.copytree(ROOT / "node_modules" / "pyodide", site / STOCK_DIR)
+    for name, settings in BARE.items():
+        (site / f"bare-{name}-worker.js").write_text(BARE_WORKER % settings)
+        (site / f"bare-{name}.html").write_text(BARE_PAGE % f"bare-{name}-worker.js")
+
+
+def visit(page, url: str) -> dict[str, float]:  # noqa: ANN001
+    """Seconds from navigation to ready, and to each step on the way (widget page only)."""
     page.goto(url)
-    ready = page.evaluate("window.__ready") / 1000
-    started = page.evaluate("""() => (performance.getEntriesByType("resource")
-        .find((e) => e.name.includes("python-worker")) || { startTime: 0 }).startTime""")
-    return ready, started / 1000
+    times = {"ready": page.evaluate("window.__ready")}
+    if "bare-" not in url:
+        times["first view (answer to the first request)"] = page.evaluate("window.__firstAnswer")
+        times.update(page.evaluate("window.__steps"))
+        times["worker requested"] = page.evaluate("""() => (performance.getEntriesByType("resource")
+            .find((e) => e.name.includes("python-worker")) || { startTime: 0 }).startTime""")
+    return {step: ms / 1000 for step, ms in times.items()}
 
 
-def cold_and_warm(playwright, url: str) -> tuple[tuple[float, float], tuple[float, float]]:  # noqa: ANN001
-    """(ready, worker start) on a fresh profile, then on a second visit with the same profile."""
+def cold_and_warm(playwright, url: str) -> tuple[dict[str, float], dict[str, float]]:  # noqa: ANN001
+    """Step times on a fresh profile, then on a second visit with the same profile."""
     with tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
             profile, **launch_options())
-        context.add_init_script(READY_PROBE)
+        context.add_init_script(PROBE)
         page = context.new_page()
-        cold = time_to_ready(page, url)
+        cold = visit(page, url)
         page.goto("about:blank")
-        warm = time_to_ready(page, url)
+        warm = visit(page, url)
         context.close()
     return cold, warm
 
 
-def bytes_for(browser, url: str) -> tuple[int, int]:  # noqa: ANN001
-    """Bytes on the wire (headers and bodies, uncompressed here) for loading a page until idle,
-    and how many of them were Pyodide's."""
+def bytes_for(browser, site: Path, url: str) -> tuple[int, int, int]:  # noqa: ANN001
+    """For loading a page until idle: bytes as served here (uncompressed, headers included), the same
+    files' bytes had the server sent the build's .br copies, and how many of the first were Pyodide's."""
     context = browser.new_context()
-    context.add_init_script(READY_PROBE)
+    context.add_init_script(PROBE)
     page = context.new_page()
     finished = []
     page.on("requestfinished", lambda r: finished.append(r))
@@ -85,18 +123,28 @@ def bytes_for(browser, url: str) -> tuple[int, int]:  # noqa: ANN001
     if "self-check" in url:
         page.evaluate("window.__ready")
     page.wait_for_load_state("networkidle")
-    sizes = [(r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]) for r in finished]
+    sizes = [(r.url, r.sizes()["responseBodySize"], r.sizes()["responseHeadersSize"]) for r in finished]
     context.close()
-    return sum(n for _, n in sizes), sum(n for u, n in sizes if "/assets/pyodide/" in u)
+
+    def brotli(address: str, body: int) -> int:
+        path = site / address.split("/", 3)[3].split("?")[0]
+        path = path / "index.html" if path.is_dir() else path
+        copy = path.with_name(path.name + ".br")
+        return copy.stat().st_size if copy.exists() else body
+
+    raw = sum(body + headers for _, body, headers in sizes)
+    with_brotli = sum(brotli(u, body) + headers for u, body, headers in sizes)
+    return raw, with_brotli, sum(body + headers for u, body, headers in sizes if "/assets/pyodide/" in u)
 
 
 def time_to_result(browser, url: str) -> float:  # noqa: ANN001
     """Seconds from submitting the sensitive-role check to its next step on screen, once Python is ready."""
     context = browser.new_context()
-    context.add_init_script(READY_PROBE)
+    context.add_init_script(PROBE)
     page = context.new_page()
     page.goto(url)
     page.evaluate("window.__ready")
+    page.evaluate("window.__firstAnswer")
     choose_everywhere(page, "yes")
     elapsed = page.evaluate("""async () => {
         const widget = document.querySelector('[data-widget]');
@@ -111,6 +159,12 @@ def time_to_result(browser, url: str) -> float:  # noqa: ANN001
     return elapsed / 1000
 
 
+def medians(visits: list[dict[str, float]]) -> dict[str, float]:
+    """The median time of each step seen in every visit, in the order the steps happen."""
+    steps = set.intersection(*(set(v) for v in visits))
+    return dict(sorted(((s, statistics.median(v[s] for v in visits)) for s in steps), key=lambda item: item[1]))
+
+
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
@@ -121,34 +175,40 @@ def main() -> None:
             result = mkdocs_build(site, site_url=base)
             if result.returncode:
                 sys.exit(result.stderr)
-            (site / "bare.html").write_text(BARE_PAGE)
-            (site / "bare-worker.js").write_text(BARE_WORKER)
+            add_bare_pages(site)
+            pages = {"stock": base + "bare-stock.html", "own": base + "bare-own.html", "widget": base + WIDGET_PAGE}
             with sync_playwright() as p:
-                # Alternate bare and widget runs so that machine noise hits both alike; report medians.
-                runs = [(cold_and_warm(p, base + "bare.html"), cold_and_warm(p, base + WIDGET_PAGE))
-                        for _ in range(RUNS)]
-                bare_cold, bare_warm = (statistics.median(r[0][i][0] for r in runs) for i in (0, 1))
-                widget_cold, widget_warm = (statistics.median(r[1][i][0] for r in runs) for i in (0, 1))
-                start_cold, start_warm = (statistics.median(r[1][i][1] for r in runs) for i in (0, 1))
+                # Alternate the three pages so that machine noise hits them alike; report medians.
+                runs = [{name: cold_and_warm(p, url) for name, url in pages.items()} for _ in range(RUNS)]
                 browser = p.chromium.launch(**launch_options())
-                content_bytes, content_pyodide = bytes_for(browser, base + CONTENT_PAGE)
-                widget_bytes, widget_pyodide = bytes_for(browser, base + WIDGET_PAGE)
+                content_bytes, content_brotli, content_pyodide = bytes_for(browser, site, base + CONTENT_PAGE)
+                widget_bytes, widget_brotli, widget_pyodide = bytes_for(browser, site, base + WIDGET_PAGE)
                 result_s = time_to_result(browser, base + WIDGET_PAGE)
                 browser.close()
-        pyodide_bytes = sum(f.stat().st_size for f in (site / "assets" / "pyodide").iterdir())
         shutil.rmtree(site)
 
-    print(f"{'measure':44} {'bare Pyodide':>13} {'widget':>9} {'ratio':>7}")
-    print(f"{'navigation to ready, cold (s)':44} {bare_cold:13.2f} {widget_cold:9.2f} {widget_cold / bare_cold:7.2f}")
-    print(f"{'navigation to ready, warm (s)':44} {bare_warm:13.2f} {widget_warm:9.2f} {widget_warm / bare_warm:7.2f}")
-    print(f"{'  widget page: worker requested at, cold (s)':44} {'':13} {start_cold:9.2f}")
-    print(f"{'  widget page: worker requested at, warm (s)':44} {'':13} {start_warm:9.2f}")
-    print(f"{'result after asking, once ready (ms)':44} {'':13} {result_s * 1000:9.1f}")
-    print(f"{'bytes, content page ' + CONTENT_PAGE:44} {'':13} {content_bytes:9,d}")
-    print(f"{'bytes, widget page ' + WIDGET_PAGE:44} {'':13} {widget_bytes:9,d} {widget_bytes / content_bytes:7.1f}")
-    print(f"{'  of which Pyodide, content page':44} {'':13} {content_pyodide:9,d}")
-    print(f"{'  of which Pyodide, widget page':44} {'':13} {widget_pyodide:9,d}")
-    print(f"{'Pyodide core on disk (uncompressed)':44} {'':13} {pyodide_bytes:9,d}")
+    ready = {(name, visit): medians([r[name][visit] for r in runs])["ready"]
+             for name in pages for visit in (0, 1)}
+    row = "{:50} {:>9} {:>9} {:>9}"
+    print(row.format("navigation to ready (s), medians", "cold", "warm", ""))
+    for name, label in (("stock", "bare page, stock Pyodide (npm files)"),
+                        ("own", "bare page, the site's Pyodide files"), ("widget", "widget page " + WIDGET_PAGE)):
+        print(row.format(label, f"{ready[name, 0]:.2f}", f"{ready[name, 1]:.2f}", ""))
+    for base_name, label, goal in (("stock", "ratio widget / stock bare", 0.6), ("own", "ratio widget / own bare", 1.10)):
+        print(row.format(f"{label} (goal <= {goal})", *(f"{ready['widget', v] / ready[base_name, v]:.2f}" for v in (0, 1)), ""))
+    print()
+    print(row.format("widget page, steps from navigation (s), medians", "cold", "warm", ""))
+    cold, warm = (medians([r["widget"][v] for r in runs]) for v in (0, 1))
+    for step, seconds in cold.items():
+        print(row.format("  " + step, f"{seconds:.2f}", f"{warm[step]:.2f}" if step in warm else "", ""))
+    print()
+    print(row.format("bytes", "as served", "brotli", ""))
+    print(row.format("content page " + CONTENT_PAGE, f"{content_bytes:,d}", f"{content_brotli:,d}", ""))
+    print(row.format("  of which Pyodide (goal 0)", f"{content_pyodide:,d}", "", ""))
+    print(row.format("widget page " + WIDGET_PAGE + " (goal <= 5.5 MB brotli)", f"{widget_bytes:,d}", f"{widget_brotli:,d}", ""))
+    print(row.format("  of which Pyodide", f"{widget_pyodide:,d}", "", ""))
+    print()
+    print(f"result after asking, once ready (goal <= 100 ms): {result_s * 1000:.1f} ms")
     print(f"(medians of {RUNS} alternating runs; times from navigation start)")
 
 

@@ -9,9 +9,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from hooks.markdown_lines import prose_lines, read_markdown
+
 # How many levels of numbering each document uses for its own clauses.
 CLAUSE_DEPTH = {"policy": 2, "procedure": 3}
-CLAUSE_ID = re.compile(r"\{#((?:policy|procedure)-[a-z0-9-]+)\}")
+# Anything in an attribute list an author may have meant as a clause anchor, in any case.
+ANCHOR = re.compile(r"\{:?[ \t]*#((?:policy|procedure)[^\s}]*)", re.IGNORECASE)
+# What a clause id is: numbers, then at most one list letter; or an appendix number, then words.
+CLAUSE_ID = re.compile(r"(?:policy|procedure)-(?:[0-9]+(?:-[0-9]+)*(?:-[a-z])?|appendix-[0-9]+(?:-[a-z0-9]+)*)")
+CLAUSE_ID_FORM = (
+    "a clause id is 'policy-' or 'procedure-' and the clause's numbers joined by '-', "
+    "with at most one list letter at the end (policy-2-3, policy-2-2-d, procedure-3-1-1), "
+    "or an appendix number and its words (procedure-appendix-2, procedure-appendix-2-stranger-danger)"
+)
 
 
 @dataclass(frozen=True)
@@ -49,13 +59,26 @@ def clause_label(clause_id: str) -> str:
     return " ".join([label, *items])
 
 
+def checked_id(anchor: str, where: str) -> str:
+    """The clause id an anchor defines; a malformed one fails, saying what a clause id looks like."""
+    if CLAUSE_ID.fullmatch(anchor):
+        return anchor
+    hint = f"write it in lower case ({anchor.lower()!r}); " if CLAUSE_ID.fullmatch(anchor.lower()) else ""
+    raise ValueError(f"{where}: clause anchor {anchor!r} is not a clause id: {hint}{CLAUSE_ID_FORM}")
+
+
 def scan(docs_dir: Path) -> dict[str, Clause]:
-    """Read every clause anchor in docs_dir; a duplicate id is an error."""
+    """Read every clause anchor in docs_dir (not those shown as code); a duplicate or malformed id is an error."""
     found: dict[str, Clause] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir).as_posix()
-        for match in CLAUSE_ID.finditer(path.read_text(encoding="utf-8")):
-            clause_id = match.group(1)
+        anchors = (
+            (number, match.group(1))
+            for number, line in prose_lines(read_markdown(path, src))
+            for match in ANCHOR.finditer(line)
+        )
+        for number, anchor in anchors:
+            clause_id = checked_id(anchor, f"{src} line {number}")
             if clause_id in found:
                 raise ValueError(
                     f"clause id {clause_id!r} is defined twice: in {found[clause_id].src} and {src}"

@@ -15,6 +15,7 @@ Shared core (every widget uses it):
 - ``widgets``: the registry, the one list of widget names and their data files;
 - ``checker``: the one way every data file is read and checked (``Checker``, ``check``, ``read_toml``);
 - ``content``: loading every data file from ``data/``; ``glossary``: the glossary file's model;
+  ``vocabulary``: the search vocabulary's model (readers' words beside the documents' words);
 - ``browser``: the entry point the browser's Web Worker calls.
 
 Widget families:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .content import load_widget
+from .content import load_widget, read_built_copy
 from .context import Context
 from .checker import DataError
 from .widgets import get
@@ -29,7 +29,7 @@ def init(clauses_json: str, documents_json: str = "{}") -> None:
 def prepare(widget: str) -> Any:
     """Load one widget's data file (once), checked against the clause map."""
     if widget not in _models:
-        model, problems = load_widget(widget, set(_clauses))
+        model, problems = load_widget(widget, set(_clauses), read=read_built_copy)
         if problems:
             raise DataError(problems)
         _models[widget] = model

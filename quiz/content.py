@@ -5,10 +5,11 @@ data file is one entry in ``OTHER_FILES`` with the parser that checks it.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any, Callable
 
-from . import glossary
+from . import glossary, vocabulary
 from .checker import Checker, DataError, Problem, check_file, read_toml
 from .widgets import get, registry
 
@@ -16,13 +17,28 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 # Data files that belong to no widget: file name -> parser (see quiz.checker).
 OTHER_FILES: dict[str, Callable[[dict, Checker], Any]] = {
     "glossary.toml": glossary.parse,
+    "vocabulary.toml": vocabulary.parse,
 }
 
 
-def load_widget(name: str, clause_ids: set[str], data_dir: Path = DATA_DIR) -> tuple[Any, list[Problem]]:
+def read_built_copy(path: Path) -> tuple[dict[str, Any], list[Problem]]:
+    """A TOML data file's contents from the JSON copy beside it, where the build made one.
+
+    Only the browser reads this way: its wheel carries the copy (hooks/runtime.py), which
+    Python parses several times faster than TOML. Everything else reads the TOML itself,
+    the one file people edit, so a copy can never hide an edit.
+    """
+    copy = path.with_suffix(".json")
+    if copy.exists():
+        return json.loads(copy.read_text(encoding="utf-8")), []
+    return read_toml(path)
+
+
+def load_widget(name: str, clause_ids: set[str], data_dir: Path = DATA_DIR,
+                read: Callable[[Path], tuple[dict[str, Any], list[Problem]]] = read_toml) -> tuple[Any, list[Problem]]:
     """One widget's model and every problem in its data file."""
     widget = get(name)
-    raw, problems = read_toml(data_dir / widget.data_file)
+    raw, problems = read(data_dir / widget.data_file)
     if problems:
         return None, problems
     return widget.module.load(raw, widget.data_file, clause_ids)

@@ -1,8 +1,68 @@
 // Module Web Worker: runs Pyodide and the site's quiz/ wheel off the main thread.
 // Everything is fetched from this site; nothing goes to another host.
+//
+// Messages to the page, besides the answers ({id, ok, response} or {id, ok, error}):
+//   {progress: {loaded}}  bytes downloaded so far, all files together, at most every 250 ms while
+//                         downloading: the page gives up on a start only when these stop coming;
+//   {step: {name, at}}    when each stage of the start finished (epoch ms), read by bench/widget_start.py.
 import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
 
 const assets = new URL("../assets/", import.meta.url);
+const PROGRESS_EVERY_MS = 250;
+
+function step(name) {
+  self.postMessage({ step: { name, at: performance.timeOrigin + performance.now() } });
+}
+step("worker started");
+
+// Download progress: count every byte that fetch delivers, report at most every 250 ms,
+// and always report the latest count (a trailing report after a quiet spell).
+let loaded = 0;
+let lastReport = -Infinity;
+let reportPending = false;
+
+function report() {
+  reportPending = false;
+  lastReport = performance.now();
+  self.postMessage({ progress: { loaded } });
+}
+
+function count(bytes) {
+  loaded += bytes;
+  if (reportPending) return;
+  const wait = lastReport + PROGRESS_EVERY_MS - performance.now();
+  if (wait <= 0) report();
+  else {
+    reportPending = true;
+    setTimeout(report, wait);
+  }
+}
+
+const browserFetch = self.fetch.bind(self);
+self.fetch = async (...args) => {
+  const response = await browserFetch(...args);
+  if (!response.body) return response;
+  const file = response.url.split(/[?#]/)[0].split("/").pop();
+  const counted = response.body.pipeThrough(new TransformStream({
+    transform(chunk, controller) {
+      count(chunk.byteLength);
+      controller.enqueue(chunk);
+    },
+    flush() {
+      step(`downloaded ${file}`);
+    },
+  }));
+  // Same status and headers: WebAssembly streaming compilation needs Content-Type application/wasm.
+  return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+};
+
+// Timestamp only: when the WebAssembly runtime is compiled and instantiated.
+const instantiateStreaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (...args) => {
+  const result = await instantiateStreaming(...args);
+  step("runtime instantiated");
+  return result;
+};
 
 async function fetchOk(url, as) {
   // no-cache: revalidate, so a rebuilt site never runs a stale wheel.
@@ -30,15 +90,20 @@ const python = (async () => {
   const manifest = fetchOk(new URL("python/manifest.json", assets), "json");
   const wheel = manifest.then((m) => fetchOk(new URL(`python/${m.wheel}`, assets), "bytes"));
   const pyodide = await Promise.race([
-    loadPyodide({ indexURL: new URL("pyodide/", assets).href }),
+    loadPyodide({
+      indexURL: new URL("pyodide/", assets).href,
+      // The standard library precompiled by the build (hooks/bytecode.py): CPython skips compiling it.
+      stdLibURL: new URL("python/stdlib.zip", assets).href,
+    }),
     runtimeFailure(),
   ]);
-  // Installed like pip would: into site-packages, not the working directory.
-  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  step("Python started");
+  const { site_packages: sitePackages, clauses, document_versions: versions = {} } = await manifest;
+  // Installed like pip would: into site-packages (its path written by the build), not the working directory.
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
   const browser = pyodide.pyimport("quiz.browser");
-  const { clauses, document_versions: versions = {} } = await manifest;
   browser.init(JSON.stringify(clauses), JSON.stringify(versions));
+  step("quiz imported");
   return browser;
 })();
 
@@ -46,8 +111,10 @@ self.onmessage = async ({ data }) => {
   try {
     const browser = await python;
     let response = null;
-    if (data.prepare) browser.prepare(data.prepare);
-    else response = JSON.parse(browser.handle(data.widget, JSON.stringify(data.request), data.root));
+    if (data.prepare) {
+      browser.prepare(data.prepare);
+      step("data loaded");
+    } else response = JSON.parse(browser.handle(data.widget, JSON.stringify(data.request), data.root));
     self.postMessage({ id: data.id, ok: true, response });
   } catch (error) {
     self.postMessage({ id: data.id, ok: false, error: String(error && error.message || error) });

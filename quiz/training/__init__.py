@@ -10,6 +10,7 @@ for a pass, the reader's name -> certificate and completion record.
 - ``scoring``: the scoring rules;
 - ``state``: the saved state of an attempt, and its checks;
 - ``flow``: ``respond``, the reader's path through an attempt;
+- ``names``: the reader's name for the certificate, without hidden characters;
 - ``views``, ``result``, ``certificate``: the step views; ``static``: the page without JavaScript.
 """
 from __future__ import annotations

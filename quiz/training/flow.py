@@ -16,8 +16,9 @@ from ..widgets import QUIZ
 from .bank import TRACKS, Bank
 from .certificate import certificate_view
 from .report import launch, report, status_box, versions
+from .names import certificate_name
 from .result import result_view
-from .state import advance, checked, fresh, new_attempt, result
+from .state import advance, checked, fresh, new_attempt, record_date, result
 from .views import choose_view, feedback_view, question_view
 
 NAME_MAX = 100
@@ -71,7 +72,7 @@ def respond(bank: Bank, ctx: Context, request: Request) -> Response:
     if action == "retry" and stage in ("result", "certificate"):
         return reply(new_attempt(bank, state, state["track"], seed), "")
     if action == "certificate" and stage == "result" and result(bank, state).passed:
-        name = " ".join(" ".join(forms.answers_get(answers, "name")).split())
+        name = certificate_name(" ".join(forms.answers_get(answers, "name")))
         errors = {}
         if not name:
             errors["name"] = "Enter your name as it should appear on the certificate"
@@ -81,7 +82,7 @@ def respond(bank: Bank, ctx: Context, request: Request) -> Response:
             errors["acknowledge"] = "Confirm that you have read and understood the policy and the procedure"
         if errors:
             return reply(state, "", errors=errors, name=name)
-        return reply({**state, "stage": "certificate", "name": name, "date": str(request.get("today") or ""),
+        return reply({**state, "stage": "certificate", "name": name, "date": record_date(request.get("today")),
                       "acknowledged": versions(ctx, state)}, "", finishing=True)
     # Anything else (an old button, a repeated click): show the current step again.
     return reply(state, "")

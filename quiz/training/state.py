@@ -6,11 +6,13 @@ start again (see quiz.protocol.restore).
 """
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from ..protocol import STATE_VERSION_KEY
 from .bank import TRACKS, Bank
 from .draw import attempt_seed, draw
+from .names import certificate_name
 from .scoring import Result, score
 
 STAGES = ("choose", "question", "feedback", "result", "certificate")
@@ -58,13 +60,24 @@ def checked(bank: Bank, state: Any) -> dict | None:
     if stage == "feedback" and drawn[index]["q"] not in answers:
         return None
     if stage == "certificate":
-        if not isinstance(state["name"], str) or not state["name"] or not result(bank, state).passed:
+        name = state["name"]
+        if not isinstance(name, str) or not name or certificate_name(name) != name or not result(bank, state).passed:
+            return None
+        if state["date"] != record_date(state["date"]):
             return None
         # The policy and procedure versions the reader confirmed having read.
         seen = state["acknowledged"]
         if not isinstance(seen, dict) or not all(isinstance(seen.get(d), str) for d in ("policy", "procedure")):
             return None
     return dict(state)
+
+
+def record_date(today: Any) -> str:
+    """The day the browser gave, as an ISO date (2025-11-23), or '' for anything else."""
+    try:
+        return datetime.date.fromisoformat(today).isoformat() if isinstance(today, str) else ""
+    except ValueError:
+        return ""
 
 
 def new_attempt(bank: Bank, state: dict, track: str, seed: int) -> dict:

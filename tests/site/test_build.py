@@ -1,27 +1,16 @@
 """The build refuses bad input, naming the file, the item and the problem."""
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT
-from tests.support.build import mkdocs_build
-
-COPIED = ("mkdocs.yml", "docs", "quiz", "hooks", "overrides", "sources")
+from tests.support.build import copy_project, mkdocs_build
 
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
-    """A copy of the project to break, sharing the installed node_modules."""
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, tmp_path / name)
-    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    return tmp_path
+    """A copy of the project to break."""
+    return copy_project(tmp_path)
 
 
 def build(project: Path):
@@ -78,7 +67,14 @@ def test_toml_syntax_error_names_file(project: Path):
     ("See [clause 9.9](policy/index.md#policy-9-9).", ["policy-9-9"]),
     ("## Again {#policy-2-3}", ["policy-2-3", "defined twice"]),
     ("<!-- widget: no-such-widget -->", ["privacy.md", "no-such-widget"]),
-], ids=["broken link", "link to a missing clause", "duplicate clause anchor", "unknown widget"])
+    ("<!-- widget: Quiz -->", ["privacy.md line", "'Quiz'", "write '<!-- widget: quiz -->'"]),
+    ("<!-- widget: quiz_2 -->", ["privacy.md line", "'quiz_2'", "write '<!-- widget: quiz -->'"]),
+    ("<!-- widget: quiz -->\n\n<!-- widget: quiz -->", ["privacy.md lines", "'quiz' is placed twice"]),
+    ("## Contact {#policy-x}", ["privacy.md line", "'policy-x' is not a clause id", "policy-2-2-d"]),
+    ("## Appendix {#procedure-appendix}", ["privacy.md line", "'procedure-appendix' is not a clause id"]),
+    ("## One {#contact}\n\n## Two {#contact}", ["privacy.md", "'contact' (2 times)"]),
+], ids=["broken link", "link to a missing clause", "duplicate clause anchor", "unknown widget", "widget in capitals",
+        "widget with underscore", "widget twice", "anchor without number", "appendix without number", "repeated id"])
 def test_bad_markdown_fails_and_says_where(project: Path, added: str, expected: list[str]):
     with (project / "docs/privacy.md").open("a") as f:
         f.write(f"\n{added}\n")
@@ -86,3 +82,36 @@ def test_bad_markdown_fails_and_says_where(project: Path, added: str, expected: 
     assert result.returncode != 0
     for needle in expected:
         assert needle in result.stderr
+
+
+def test_markers_shown_as_code_stay_code(project: Path):
+    with (project / "docs/privacy.md").open("a") as f:
+        f.write("\n```markdown\n<!-- widget: Quiz -->\n<!-- widget: quiz -->\n## 2.3 Example {#policy-x}\n```\n")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site/privacy/index.html").read_text(encoding="utf-8")
+    assert "&lt;!-- widget: quiz --&gt;" in page and "data-widget" not in page
+
+
+def test_a_page_that_is_not_utf8_is_named(project: Path):
+    with (project / "docs/privacy.md").open("ab") as f:
+        f.write(b"\nCaf\xe9\n")
+    result = build(project)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "privacy.md line" in result.stderr and "is not UTF-8" in result.stderr
+
+
+def test_empty_vocabulary_entry_names_file_and_entry(project: Path):
+    with (project / "quiz/data/vocabulary.toml").open("a", encoding="utf-8") as data:
+        data.write('\n[[entry]]\nreader = ["brolly"]\ndocument = []\n')
+    result = build(project)
+    assert result.returncode != 0
+    assert "vocabulary.toml" in result.stderr and "(brolly)" in result.stderr
+
+
+def test_vocabulary_unknown_clause_id_names_file_and_entry(project: Path):
+    with (project / "quiz/data/vocabulary.toml").open("a", encoding="utf-8") as data:
+        data.write('\n[[entry]]\nreader = ["brolly"]\nclauses = ["policy-9-9"]\n')
+    result = build(project)
+    assert result.returncode != 0
+    assert "vocabulary.toml" in result.stderr and "(brolly)" in result.stderr and "policy-9-9" in result.stderr

@@ -2,11 +2,32 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from tests.support import ROOT
+
+
+# What a build reads: a copy of these is a project a test can break without touching the real one.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "quiz", "hooks", "overrides")
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project in destination to break and build, sharing the installed node_modules and
+    the build's cache (compiled Python, compressed runtime: minutes of work on a cold cache)."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    (destination / "node_modules").symlink_to(ROOT / "node_modules")
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (destination / ".cache").symlink_to(ROOT / ".cache")
+    return destination
 
 
 def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml",

@@ -275,3 +275,41 @@ def test_static_render_teaches_without_javascript(bank, ctx):
         assert f'id="quiz-topic-{topic}"' in html
     assert "cannot prove who took the quiz" in text_of(view)
     assert "<form" not in html  # nothing to submit before Python is ready
+
+
+HIDDEN = {"\u202e", "\u202c", "\x00", "\x07"}
+
+
+def test_hidden_characters_never_reach_the_certificate_or_the_record(bank, ctx):
+    r = answer_all(bank, ctx, start_track(bank, ctx)["state"], n_right=10)
+    r = call(bank, ctx, "certificate", r["state"],
+             {"name": ["Ann \u202eevil\u202c Smith\x00\x07"], "acknowledge": ["yes"]})
+    assert r["state"]["name"] == "Ann evil Smith"
+    shown = text_of(r["view"])
+    assert "Ann evil Smith" in shown and not HIDDEN & set(shown)
+    assert '"name": "Ann evil Smith"' in shown  # the completion record
+
+
+def test_a_name_of_hidden_characters_only_is_asked_for_again(bank, ctx):
+    r = answer_all(bank, ctx, start_track(bank, ctx)["state"], n_right=10)
+    r = call(bank, ctx, "certificate", r["state"], {"name": ["\u202e\u202c\x00"]})
+    assert r["state"]["stage"] == "result"
+    assert "Enter your name as it should appear on the certificate" in text_of(r["view"])
+
+
+def test_a_saved_name_with_hidden_characters_starts_afresh(bank, ctx):
+    r = answer_all(bank, ctx, start_track(bank, ctx, remember=True)["state"], n_right=10)
+    r = call(bank, ctx, "certificate", r["state"], {"name": ["Ann Smith"], "acknowledge": ["yes"]})
+    saved = json.loads(json.dumps(r["state"]))
+    assert call(bank, ctx, "start", saved)["state"]["stage"] == "certificate"
+    tampered = {**saved, "name": "Ann \u202eevil\u202c Smith"}
+    assert call(bank, ctx, "start", tampered)["state"]["stage"] == "choose"
+
+
+def test_the_record_carries_a_date_or_nothing(bank, ctx):
+    r = answer_all(bank, ctx, start_track(bank, ctx, remember=True)["state"], n_right=10)
+    made = call(bank, ctx, "certificate", r["state"], {"name": ["Ann Smith"], "acknowledge": ["yes"]}, today="2025-11-23\u202e\x07")
+    assert made["state"]["date"] == "" and "(date not given)" in text_of(made["view"])
+    made = call(bank, ctx, "certificate", r["state"], {"name": ["Ann Smith"], "acknowledge": ["yes"]})
+    tampered = {**json.loads(json.dumps(made["state"])), "date": "2025-11-23\u202e"}
+    assert call(bank, ctx, "start", tampered)["state"]["stage"] == "choose"

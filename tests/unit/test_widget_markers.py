@@ -1,7 +1,7 @@
 """Widget markers in Markdown become the widget's static HTML."""
 import pytest
 
-from hooks.widgets import expand, relative_root
+from hooks.widgets import MarkerError, expand, relative_root
 from quiz.content import load_all
 
 
@@ -20,5 +20,5 @@ def test_marker_becomes_the_widget_root(clause_ids, clause_map):
 
 
 def test_unknown_widget_is_named(clause_ids, clause_map):
-    with pytest.raises(KeyError, match="unknown widget 'quizz'"):
+    with pytest.raises(MarkerError, match="there is no widget 'quizz'; write '<!-- widget: quiz -->'"):
         expand("<!-- widget: quizz -->", "", {}, clause_map)

@@ -1,0 +1,31 @@
+// Starts Pyodide under Node the way the site's worker does (precompiled standard library as
+// stdLibURL, the quiz wheel unpacked into site-packages) and prints, as JSON, what the tests check.
+// Usage: node precompiled_facts.mjs <stdlib.zip> <wheel> <site-packages> <module outside the compiled set>
+import { readFile } from "node:fs/promises";
+import { loadPyodide } from "pyodide";
+
+const [stdlib, wheel, sitePackages, outside] = process.argv.slice(2);
+const pyodide = await loadPyodide({ stdLibURL: stdlib });
+const bytes = await readFile(wheel);
+pyodide.unpackArchive(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), "wheel", {
+  extractDir: sitePackages,
+});
+pyodide.globals.set("outside", outside);
+console.log(pyodide.runPython(`
+import importlib, importlib.util, json, traceback
+import quiz.widgets
+
+facts = {"json_origin": importlib.import_module("json").__spec__.origin}
+module = importlib.import_module(outside)
+facts["outside_origin"] = module.__spec__.origin
+facts["outside_works"] = bool(dir(module))
+# Had Python not accepted the build's bytecode, it would have recompiled and rewritten this file
+# with its own header: magic number, then flags (1: hash-based, unchecked).
+header = open(quiz.widgets.__spec__.cached, "rb").read(8)
+facts["quiz_bytecode_used"] = header[:4] == importlib.util.MAGIC_NUMBER and header[4] == 1
+try:
+    quiz.widgets.get("no-such-widget")
+except KeyError:
+    facts["traceback"] = traceback.format_exc()
+json.dumps(facts)
+`));
