@@ -5,10 +5,12 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The learning record store the cmi5 test starts (Ralph), in a venv of its own.
+LRS_VENV := .venv-lrs
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench setup chromium clean
+.PHONY: serve build test bench setup lrs chromium clean
 
 serve: setup
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -16,7 +18,7 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-test: setup chromium
+test: setup lrs chromium
 	$(BIN)/pytest
 
 bench: setup chromium
@@ -32,6 +34,13 @@ $(VENV)/.installed: requirements.txt
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
+	touch $@
+
+lrs: $(LRS_VENV)/.installed
+
+$(LRS_VENV)/.installed: requirements-lrs.txt
+	test -x $(LRS_VENV)/bin/python || $(PYTHON) -m venv $(LRS_VENV)
+	$(LRS_VENV)/bin/pip install --disable-pip-version-check -q -r requirements-lrs.txt
 	touch $@
 
 # Debian's Chromium drives the browser tests; Playwright's own browser

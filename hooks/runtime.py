@@ -106,9 +106,12 @@ def copy_stdlib(bytecode: Bytecode, out_dir: Path) -> Path:
     return Path(shutil.copyfile(bytecode.stdlib_zip, out_dir / STDLIB_NAME))
 
 
-def write_manifest(out_dir: Path, clauses: dict[str, dict[str, str]], bytecode: Bytecode) -> Path:
-    """What the browser's worker needs besides Pyodide: the wheel, where to install it, and the clause map."""
+def write_manifest(out_dir: Path, clauses: dict[str, dict[str, str]], bytecode: Bytecode,
+                   document_versions: dict[str, str]) -> Path:
+    """What the browser's worker needs besides Pyodide: the wheel, where to install it, the clause map
+    and the policy and procedure versions (hooks/versions.py)."""
     path = out_dir / "manifest.json"
-    manifest = {"wheel": WHEEL_NAME, "site_packages": bytecode.site_packages, "clauses": clauses}
+    manifest = {"wheel": WHEEL_NAME, "site_packages": bytecode.site_packages, "clauses": clauses,
+                "document_versions": document_versions}
     path.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return path

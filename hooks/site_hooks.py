@@ -12,7 +12,9 @@ if str(ROOT) not in sys.path:  # so that `hooks` and `quiz` import as packages
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import clauses, element_ids, glossary, precompress, runtime, search_engine, search_index, widgets  # noqa: E402
+from hooks import (  # noqa: E402
+    clauses, element_ids, glossary, packages, precompress, runtime, search_engine, search_index, versions, widgets,
+)
 from hooks.bytecode import compile_for_pyodide  # noqa: E402
 from quiz import vocabulary  # noqa: E402
 from quiz.checker import DataError  # noqa: E402
@@ -28,6 +30,11 @@ def on_config(config: Any) -> None:
     except ValueError as error:
         raise PluginError(str(error)) from None
     _build["clauses"] = {c.id: {"label": c.label, "url": c.url} for c in registry.values()}
+    # The footer template reads them from config.extra (overrides/partials/copyright.html).
+    try:
+        _build["versions"] = config.extra["document_versions"] = versions.document_versions()
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     try:
         _build["models"], others = load_all(set(registry))
     except DataError as error:
@@ -72,15 +79,19 @@ def on_post_template(output: str, template_name: str, **_: Any) -> str:
 @event_priority(-100)
 def on_post_build(config: Any) -> None:
     """Put Pyodide, the precompiled standard library, the quiz wheel and the clause map into the site,
-    then write compressed copies of the larger files."""
+    write compressed copies of the larger files, then package the quiz for learning systems."""
     site = Path(config.site_dir)
     runtime.copy_pyodide(site)
     python_dir = site / "assets" / "python"
     bytecode = compile_for_pyodide(ROOT / "quiz")
     runtime.copy_stdlib(bytecode, python_dir)
     runtime.build_wheel(ROOT / "quiz", python_dir, bytecode)
-    runtime.write_manifest(python_dir, _build["clauses"], bytecode)
+    runtime.write_manifest(python_dir, _build["clauses"], bytecode, _build["versions"])
     entries = [e for page_entries in _build["search_entries"].values() for e in page_entries]
     search_engine.copy_libraries(site)
     search_index.write_index(site, search_index.index_documents(entries, _build["synonyms"]))
     precompress.precompress(site)
+    try:
+        packages.write_all(site, _build["models"]["quiz"], _build["versions"])
+    except ValueError as error:
+        raise PluginError(str(error)) from None

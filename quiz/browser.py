@@ -13,13 +13,16 @@ from .checker import DataError
 from .widgets import get
 
 _clauses: dict[str, dict[str, str]] = {}
+_documents: dict[str, str] = {}
 _models: dict[str, Any] = {}
 
 
-def init(clauses_json: str) -> None:
-    """Take the site's clause map; widgets' data is loaded when a page first needs it."""
+def init(clauses_json: str, documents_json: str = "{}") -> None:
+    """Take the site's clause map and document versions; widgets' data is loaded when a page first needs it."""
     _clauses.clear()
     _clauses.update(json.loads(clauses_json))
+    _documents.clear()
+    _documents.update(json.loads(documents_json))
     _models.clear()
 
 
@@ -35,6 +38,6 @@ def prepare(widget: str) -> Any:
 
 def handle(widget: str, request_json: str, root: str) -> str:
     """Answer one request for one widget on a page whose site root is `root`."""
-    ctx = Context(_clauses, root)
+    ctx = Context(_clauses, root, _documents)
     response = get(widget).module.respond(prepare(widget), ctx, json.loads(request_json))
     return json.dumps(response)

@@ -1,7 +1,7 @@
 """What a view needs to know about the site: where clauses live, where the page is."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .view import Node, h
 
@@ -12,6 +12,8 @@ class Context:
     clauses: dict[str, dict[str, str]]
     # relative path from the current page to the site root, e.g. "../../"
     root: str = ""
+    # document -> version of the published text, {"policy": "1a2b3c4d", "procedure": ...} (hooks/versions.py)
+    documents: dict[str, str] = field(default_factory=dict)
 
     def clause_url(self, clause_id: str) -> str:
         return self.root + self.clauses[clause_id]["url"]

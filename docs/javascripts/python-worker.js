@@ -98,11 +98,11 @@ const python = (async () => {
     runtimeFailure(),
   ]);
   step("Python started");
-  const { site_packages: sitePackages, clauses } = await manifest;
+  const { site_packages: sitePackages, clauses, document_versions: versions = {} } = await manifest;
   // Installed like pip would: into site-packages (its path written by the build), not the working directory.
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
   const browser = pyodide.pyimport("quiz.browser");
-  browser.init(JSON.stringify(clauses));
+  browser.init(JSON.stringify(clauses), JSON.stringify(versions));
   step("quiz imported");
   return browser;
 })();

@@ -3,6 +3,7 @@
 // Reader input is only ever set as text or form values, never parsed as HTML.
 
 import { markFailed, onProgress, python, retryIfFailed } from "./python-client.js";
+import { learningSystem } from "./lms-widget.js";
 import { onForgottenElsewhere, readDevice, readVisit, writeDevice, writeVisit } from "./widget-memory.js";
 
 // Give up on a start only when the runtime has stopped arriving for this long: a slow network is
@@ -82,6 +83,8 @@ function mount(root) {
   let forgotten = Boolean(visit && visit.kept && device === null);
   let asked = false;
   let queue = Promise.resolve();
+  // The quiz, when a learning system launched it: reports there, and resumes from there.
+  const lms = learningSystem(name);
 
   // Loading and error messages show; step announcements ("Question 3 of 10") are for
   // screen readers only, since the new step's own heading already says it on screen.
@@ -100,6 +103,7 @@ function mount(root) {
     writeDevice(name, store, state);
     if (store !== null && store !== undefined) kept = store;
     if (action !== "start") writeVisit(name, state, kept);
+    if (lms) lms.rendered(response, body);
     say(response.announce || "", { quiet: true });
     const target = response.focus && body.querySelector(response.focus);
     if (target) {
@@ -125,8 +129,12 @@ function mount(root) {
   // starts, then a "forget" from another tab, apply in that order.
   const send = (action, form) => {
     const answers = formAnswers(form);
-    queue = queue.then(() => {
-      const request = { action, answers, state, seed: seed(), today: today() };
+    queue = queue.then(async () => {
+      if (lms) {
+        await lms.ready;
+        if (action === "start") state = lms.savedState(state);
+      }
+      const request = { action, answers, state, seed: seed(), today: today(), ...lms?.request() };
       return python({ widget: name, root: root.dataset.root, request }).then((response) => render(action, response), failed);
     });
     return queue;
@@ -154,6 +162,7 @@ function mount(root) {
     if (!button) return;
     if (button.dataset.clientAction === "print") window.print();
     if (button.dataset.clientAction === "download") download(button, body);
+    if (button.dataset.clientAction === "lms-retry" && lms) lms.retry();
   });
 
   mounted.set(name, () => {

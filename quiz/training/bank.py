@@ -76,6 +76,7 @@ class Settings:
     draw_size: int
     pass_mark: int  # per cent
     feedback: str  # "after-each" or "at-end"
+    review_months: int = 24  # a pass is due for review this many months after it
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from typing import Any
 
 from ..view import Node, h
 from .bank import TRACKS, Bank
-from .parts import HONESTY, heading
+from .parts import heading, honesty
+from .report import DOCUMENT_NAMES, review_by
 from .result import again_form
 from .state import result
 
@@ -37,12 +38,16 @@ def completion_record(bank: Bank, state: dict) -> dict:
         "pass_mark": outcome.pass_mark,
         "passed": outcome.passed,
         "question_bank_version": bank.version,
+        "policy_version": state["acknowledged"]["policy"],
+        "procedure_version": state["acknowledged"]["procedure"],
+        "review_by": review_by(state["date"], bank.settings.review_months),
         "note": "Made by a static website on the reader's device: it does not prove who took the quiz.",
     }
 
 
-def certificate_view(bank: Bank, state: dict) -> tuple[Node, str]:
+def certificate_view(bank: Bank, state: dict, launched: bool = False) -> tuple[Node, str]:
     outcome = result(bank, state)
+    seen = state["acknowledged"]
     record = json.dumps(completion_record(bank, state), indent=2, ensure_ascii=False)
     view = h(
         "div", {"class": "quiz-certificate-step"},
@@ -54,8 +59,12 @@ def certificate_view(bank: Bank, state: dict) -> tuple[Node, str]:
           h("p", {}, f"passed the quiz on the {TRACKS[state['track']].name.lower()} track on "
                      f"{format_date(state['date'])}, scoring {outcome.score} out of {outcome.out_of} "
                      f"({outcome.percent}%; the pass mark is {outcome.pass_mark}%)."),
+          h("p", {}, f"They confirmed that they have read and understood the {DOCUMENT_NAMES['policy']} "
+                     f"(version {seen['policy']}) and the {DOCUMENT_NAMES['procedure']} (version {seen['procedure']})."),
+          h("p", {"class": "quiz-certificate__review"},
+            f"Review by: {format_date(review_by(state['date'], bank.settings.review_months))}"),
           h("p", {"class": "quiz-certificate__version"}, f"Question bank version: {bank.version}"),
-          h("p", {"class": "quiz-honesty"}, HONESTY)),
+          h("p", {"class": "quiz-honesty"}, honesty(launched))),
         h("div", {"class": "quiz-actions js-only"},
           h("button", {"type": "button", "class": "md-button md-button--primary", "data-client-action": "print"},
             "Print the certificate")),

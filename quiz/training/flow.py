@@ -6,12 +6,16 @@ keeps it on the device only when the reader ticked "remember my progress".
 """
 from __future__ import annotations
 
+from functools import partial
+
 from .. import forms
 from ..context import Context
+from ..view import h
 from ..protocol import Request, Response, error_summary_id, focus_id, response, restore, selector
 from ..widgets import QUIZ
 from .bank import TRACKS, Bank
 from .certificate import certificate_view
+from .report import launch, report, status_box, versions
 from .names import certificate_name
 from .result import result_view
 from .state import advance, checked, fresh, new_attempt, record_date, result
@@ -29,61 +33,65 @@ def respond(bank: Bank, ctx: Context, request: Request) -> Response:
     seed = request.get("seed")
     seed = seed if isinstance(seed, int) and not isinstance(seed, bool) else 0
     given = request.get("state")
+    # Launched by a learning system: a finished attempt is reported (see quiz.training.report).
+    reply = partial(_reply, bank, ctx, launched=launch(request))
     state, notice = restore(given, lambda s: checked(bank, s))
     if state is None:
         state = fresh(bank)
         if action not in ("start", "choose-track"):
-            return _reply(bank, ctx, state, notice, store=False)
+            return reply(state, notice, store=False)
 
     stage = state["stage"]
     if action == "start":
         # The page asked, not the reader: focus stays where it is (WCAG 3.2.1, On Focus).
-        return _reply(bank, ctx, state, notice, store=None if given is None else state["remember"],
-                      move_focus=False)
+        return reply(state, notice, store=None if given is None else state["remember"], move_focus=False)
     if action == "forget":
         state = {**state, "remember": False}
-        return _reply(bank, ctx, state, "Your progress is no longer kept on this device.", store=False)
+        return reply(state, "Your progress is no longer kept on this device.", store=False)
     if action == "restart":
-        return _reply(bank, ctx, fresh(bank, state["remember"], state["attempt"]), "")
+        return reply(fresh(bank, state["remember"], state["attempt"]), "")
     if action == "choose-track":
         track = next(iter(forms.answers_get(answers, "track")), None)
         remember = "yes" in forms.answers_get(answers, "remember")
         state = {**state, "remember": remember}
         if track not in TRACKS:
-            return _reply(bank, ctx, {**state, "stage": "choose"}, "",
+            return reply({**state, "stage": "choose"}, "",
                           errors={"track": "Choose the staff track or the members track"}, store=remember)
-        return _reply(bank, ctx, new_attempt(bank, state, track, seed), "")
+        return reply(new_attempt(bank, state, track, seed), "")
     if action == "answer" and stage == "question":
         item = state["draw"][state["index"]]
         q = bank.question(item["q"])
         chosen = [v for v in forms.answers_get(answers, "answer") if v in item["o"]]
         if not chosen or (not q.multiple and len(chosen) != 1):
-            return _reply(bank, ctx, state, "", errors={"answer": q.how.missing_answer})
+            return reply(state, "", errors={"answer": q.how.missing_answer})
         state = {**state, "answers": {**state["answers"], q.id: sorted(set(chosen))}}
         if bank.settings.feedback == "after-each":
-            return _reply(bank, ctx, {**state, "stage": "feedback"}, "")
-        return _reply(bank, ctx, advance(state), "")
+            return reply({**state, "stage": "feedback"}, "")
+        return reply(advance(state), "", finishing=True)
     if action == "next" and stage == "feedback":
-        return _reply(bank, ctx, advance(state), "")
+        return reply(advance(state), "", finishing=True)
     if action == "retry" and stage in ("result", "certificate"):
-        return _reply(bank, ctx, new_attempt(bank, state, state["track"], seed), "")
+        return reply(new_attempt(bank, state, state["track"], seed), "")
     if action == "certificate" and stage == "result" and result(bank, state).passed:
         name = certificate_name(" ".join(forms.answers_get(answers, "name")))
-        error = None
+        errors = {}
         if not name:
-            error = "Enter your name as it should appear on the certificate"
+            errors["name"] = "Enter your name as it should appear on the certificate"
         elif len(name) > NAME_MAX:
-            error = f"Your name must be {NAME_MAX} characters or fewer"
-        if error:
-            return _reply(bank, ctx, state, "", errors={"name": error}, name=name)
-        return _reply(bank, ctx, {**state, "stage": "certificate", "name": name,
-                                  "date": record_date(request.get("today"))}, "")
+            errors["name"] = f"Your name must be {NAME_MAX} characters or fewer"
+        if "yes" not in forms.answers_get(answers, "acknowledge"):
+            errors["acknowledge"] = "Confirm that you have read and understood the policy and the procedure"
+        if errors:
+            return reply(state, "", errors=errors, name=name)
+        return reply({**state, "stage": "certificate", "name": name, "date": record_date(request.get("today")),
+                      "acknowledged": versions(ctx, state)}, "", finishing=True)
     # Anything else (an old button, a repeated click): show the current step again.
-    return _reply(bank, ctx, state, "")
+    return reply(state, "")
 
 
-def _reply(bank: Bank, ctx: Context, state: dict, notice: str, *, errors: dict[str, str] | None = None,
-           store: bool | None = None, name: str = "", move_focus: bool = True) -> Response:
+def _reply(bank: Bank, ctx: Context, state: dict, notice: str, *, launched: dict[str, str] | None,
+           errors: dict[str, str] | None = None, store: bool | None = None, name: str = "",
+           finishing: bool = False, move_focus: bool = True) -> Response:
     stage = state["stage"]
     if stage == "choose":
         view, announce = choose_view(bank, state, errors), "Choose the staff track or the members track"
@@ -92,9 +100,11 @@ def _reply(bank: Bank, ctx: Context, state: dict, notice: str, *, errors: dict[s
     elif stage == "feedback":
         view, announce = feedback_view(bank, ctx, state)
     elif stage == "result":
-        view, announce = result_view(bank, ctx, state, errors, name, NAME_MAX)
+        # The learning system's name for the learner fills the field until the reader types their own.
+        learner = launched["learner"] if launched else ""
+        view, announce = result_view(bank, ctx, state, errors, name or learner, NAME_MAX, launched is not None)
     else:
-        view, announce = certificate_view(bank, state)
+        view, announce = certificate_view(bank, state, launched is not None)
     focus = focus_id(QUIZ, stage)
     if errors:
         focus = error_summary_id(QUIZ)
@@ -104,4 +114,9 @@ def _reply(bank: Bank, ctx: Context, state: dict, notice: str, *, errors: dict[s
         announce = f"{notice} {announce}"
     if store is None:
         store = True if state["remember"] else None
-    return response(view, state, focus=selector(focus) if move_focus else None, announce=announce, store=store)
+    finished = stage == "certificate" or (stage == "result" and not result(bank, state).passed)
+    if launched and finished:
+        view = h("div", {}, status_box(stage == "certificate"), view)
+    sent = report(bank, ctx, state) if launched and finished and finishing else None
+    return response(view, state, focus=selector(focus) if move_focus else None, announce=announce, store=store,
+                    report=sent)

@@ -13,7 +13,7 @@ from .bank import TRACKS, Bank, Option, Question, Settings
 from .kinds import KINDS
 
 FEEDBACK_TIMINGS = ("after-each", "at-end")
-DEFAULTS = {"draw_size": 10, "pass_mark": 80, "feedback": "after-each"}
+DEFAULTS = {"draw_size": 10, "pass_mark": 80, "feedback": "after-each", "review_months": 24}
 
 QUESTION_FIELDS = {"id", "kind", "topic", "audiences", "clauses", "text", "scenario", "explanation",
                    "options", "answer", "feedback"}
@@ -49,7 +49,11 @@ def _settings(raw: Any, chk: Checker) -> Settings:
     if not (isinstance(feedback, str) and feedback in FEEDBACK_TIMINGS):
         chk.add("settings", f"feedback must be one of {', '.join(FEEDBACK_TIMINGS)}, not {feedback!r}")
         feedback = DEFAULTS["feedback"]
-    return Settings(draw_size, pass_mark, feedback)
+    review_months = values["review_months"]
+    if not _whole(review_months, 1, 120):
+        chk.add("settings", f"review_months must be a whole number of months from 1 to 120, not {review_months!r}")
+        review_months = DEFAULTS["review_months"]
+    return Settings(draw_size, pass_mark, feedback, review_months)
 
 
 def _topics(raw: Any, chk: Checker) -> dict[str, str]:

@@ -10,6 +10,14 @@ from .bank import DOCUMENTS, Question
 
 HONESTY = ("This is a static website: the quiz runs on your own device and nothing is sent anywhere. "
            "It cannot prove who took the quiz, or that they took it without help.")
+# Launched by a learning system, the quiz does send one thing: the result (see the privacy page).
+HONESTY_LAUNCHED = ("Your learning system opened this quiz, so the quiz sends it your result: your score, "
+                    "whether you passed, the track, and the versions you confirmed. It never sends your answers.")
+
+
+def honesty(launched: bool) -> str:
+    """What the quiz says about what it sends: nothing, or (in a learning system) the result."""
+    return HONESTY_LAUNCHED if launched else HONESTY
 
 
 def heading(step: str, text: str, tag: str = "h2") -> Node:

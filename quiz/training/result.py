@@ -6,25 +6,36 @@ from ..context import Context
 from ..view import Node, h
 from ..widgets import QUIZ
 from .bank import TRACKS, Bank
-from .parts import HONESTY, form, heading, option_texts, read, remember_note, right_ids
+from .parts import form, heading, honesty, option_texts, read, remember_note, right_ids
+from .report import DOCUMENT_NAMES, versions
 from .scoring import Result
 from .state import result
 
 
+def acknowledgement(ctx: Context, state: dict) -> str:
+    """What the reader confirms before the certificate, naming the versions they read."""
+    v = versions(ctx, state)
+    return (f"I have read and understood the {DOCUMENT_NAMES['policy']} (version {v['policy']}) "
+            f"and Procedure (version {v['procedure']})")
+
+
 def result_view(bank: Bank, ctx: Context, state: dict, errors: dict[str, str] | None,
-                name: str, name_max: int) -> tuple[Node, str]:
+                name: str, name_max: int, launched: bool = False) -> tuple[Node, str]:
     outcome = result(bank, state)
     title = "You passed" if outcome.passed else "You did not pass this time"
     completion = None
     if outcome.passed:
         completion = form(
             h("h3", {}, "Get your certificate"),
-            h("p", {}, "Type your name to make a certificate you can print and a completion record to send "
-                       "to your manager."),
-            h("p", {"class": "quiz-honesty"}, HONESTY),
+            h("p", {}, "Type your name and confirm what you have read, to make a certificate you can print "
+                       "and a completion record to send to your manager."),
+            h("p", {"class": "quiz-honesty"}, honesty(launched)),
             forms.error_summary(QUIZ, errors or {}),
             forms.text_input(QUIZ, "name", "Your name", name, hint="As it should appear on the certificate.",
                              error=(errors or {}).get("name"), autocomplete="name", max_length=name_max),
+            forms.question(QUIZ, "acknowledge", "The versions you have read", [("yes", acknowledgement(ctx, state))],
+                           multiple=True, error=(errors or {}).get("acknowledge"), legend_tag="span",
+                           hint="The version is a short code for the text you read; the foot of every page shows it."),
             h("div", {"class": "quiz-actions"}, forms.button("Make my certificate", "certificate")),
             cls="quiz-completion-form",
         )
@@ -42,6 +53,7 @@ def result_view(bank: Bank, ctx: Context, state: dict, errors: dict[str, str] | 
           f"{TRACKS[state['track']].name.lower()} track. The pass mark is {outcome.pass_mark}%."),
         completion if completion else h("p", {}, "Re-read the clauses listed below, then try again: "
                                                  "you will get a new set of questions."),
+        h("p", {"class": "quiz-honesty"}, honesty(True)) if launched and not outcome.passed else None,
         h("h3", {}, "Your answers by topic"),
         h("table", {"class": "quiz-topics"},
           h("thead", {}, h("tr", {}, h("th", {"scope": "col"}, "Topic"), h("th", {"scope": "col"}, "Right"),

@@ -20,7 +20,8 @@ STAGES = ("choose", "question", "feedback", "result", "certificate")
 
 def fresh(bank: Bank, remember: bool = False, attempt: int = 0) -> dict:
     return {STATE_VERSION_KEY: bank.version, "stage": "choose", "track": None, "remember": remember,
-            "attempt": attempt, "seed": 0, "draw": [], "index": 0, "answers": {}, "name": None, "date": None}
+            "attempt": attempt, "seed": 0, "draw": [], "index": 0, "answers": {}, "name": None, "date": None,
+            "acknowledged": None}
 
 
 def result(bank: Bank, state: dict) -> Result:
@@ -63,6 +64,10 @@ def checked(bank: Bank, state: Any) -> dict | None:
         if not isinstance(name, str) or not name or certificate_name(name) != name or not result(bank, state).passed:
             return None
         if state["date"] != record_date(state["date"]):
+            return None
+        # The policy and procedure versions the reader confirmed having read.
+        seen = state["acknowledged"]
+        if not isinstance(seen, dict) or not all(isinstance(seen.get(d), str) for d in ("policy", "procedure")):
             return None
     return dict(state)
 

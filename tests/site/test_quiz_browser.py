@@ -86,6 +86,8 @@ def test_a_whole_attempt_by_keyboard_passes_certifies_retries_and_fails(page, si
 
     tab_until(page, lambda i: i["name"] == "name")
     page.keyboard.type(NAME)
+    tab_until(page, lambda i: i["name"] == "acknowledge")
+    page.keyboard.press("Space")
     tab_until(page, lambda i: i["value"] == "certificate")
     page.keyboard.press("Enter")
     page.wait_for_selector("#quiz-certificate-title")

@@ -176,5 +176,5 @@ def test_a_wrong_type_anywhere_is_named_never_a_traceback(file_name: str, clause
                 accepted.append((path, label))
             assert all(p.file == file_name and p.item and p.message for p in problems)
     # A number is a right answer only where a number is asked for.
-    assert accepted == [(("settings", key), "a number") for key in ("draw_size", "pass_mark")
+    assert accepted == [(("settings", key), "a number") for key in ("draw_size", "pass_mark", "review_months")
                         if file_name == "quiz.toml"]

@@ -139,7 +139,7 @@ def test_full_staff_flow_to_certificate(bank, ctx):
     # Empty name -> error; then the certificate.
     r2 = call(bank, ctx, "certificate", state, {"name": ["   "]})
     assert r2["focus"] == "#quiz-error-summary" and 'href="#quiz-name"' in to_html(r2["view"])
-    r = call(bank, ctx, "certificate", state, {"name": ["Alex  Jones"]})
+    r = call(bank, ctx, "certificate", state, {"name": ["Alex  Jones"], "acknowledge": ["yes"]})
     assert r["focus"] == "#quiz-certificate-title"
     text = text_of(r["view"])
     assert "Alex Jones" in text and "23 November 2025" in text and "staff track" in text
@@ -205,7 +205,7 @@ def test_members_track_draws_member_questions(bank, ctx):
 def test_name_with_html_stays_text(bank, ctx):
     r = answer_all(bank, ctx, start_track(bank, ctx)["state"], n_right=10)
     evil = '<script>alert("x")</script><b>Bo</b>'
-    r = call(bank, ctx, "certificate", r["state"], {"name": [evil]})
+    r = call(bank, ctx, "certificate", r["state"], {"name": [evil], "acknowledge": ["yes"]})
     html = to_html(r["view"])
     assert "<script>" not in html and "<b>Bo</b>" not in html
     assert "&lt;script&gt;" in html
@@ -282,7 +282,8 @@ HIDDEN = {"\u202e", "\u202c", "\x00", "\x07"}
 
 def test_hidden_characters_never_reach_the_certificate_or_the_record(bank, ctx):
     r = answer_all(bank, ctx, start_track(bank, ctx)["state"], n_right=10)
-    r = call(bank, ctx, "certificate", r["state"], {"name": ["Ann \u202eevil\u202c Smith\x00\x07"]})
+    r = call(bank, ctx, "certificate", r["state"],
+             {"name": ["Ann \u202eevil\u202c Smith\x00\x07"], "acknowledge": ["yes"]})
     assert r["state"]["name"] == "Ann evil Smith"
     shown = text_of(r["view"])
     assert "Ann evil Smith" in shown and not HIDDEN & set(shown)
@@ -298,7 +299,7 @@ def test_a_name_of_hidden_characters_only_is_asked_for_again(bank, ctx):
 
 def test_a_saved_name_with_hidden_characters_starts_afresh(bank, ctx):
     r = answer_all(bank, ctx, start_track(bank, ctx, remember=True)["state"], n_right=10)
-    r = call(bank, ctx, "certificate", r["state"], {"name": ["Ann Smith"]})
+    r = call(bank, ctx, "certificate", r["state"], {"name": ["Ann Smith"], "acknowledge": ["yes"]})
     saved = json.loads(json.dumps(r["state"]))
     assert call(bank, ctx, "start", saved)["state"]["stage"] == "certificate"
     tampered = {**saved, "name": "Ann \u202eevil\u202c Smith"}
@@ -307,8 +308,8 @@ def test_a_saved_name_with_hidden_characters_starts_afresh(bank, ctx):
 
 def test_the_record_carries_a_date_or_nothing(bank, ctx):
     r = answer_all(bank, ctx, start_track(bank, ctx, remember=True)["state"], n_right=10)
-    made = call(bank, ctx, "certificate", r["state"], {"name": ["Ann Smith"]}, today="2025-11-23\u202e\x07")
+    made = call(bank, ctx, "certificate", r["state"], {"name": ["Ann Smith"], "acknowledge": ["yes"]}, today="2025-11-23\u202e\x07")
     assert made["state"]["date"] == "" and "(date not given)" in text_of(made["view"])
-    made = call(bank, ctx, "certificate", r["state"], {"name": ["Ann Smith"]})
+    made = call(bank, ctx, "certificate", r["state"], {"name": ["Ann Smith"], "acknowledge": ["yes"]})
     tampered = {**json.loads(json.dumps(made["state"])), "date": "2025-11-23\u202e"}
     assert call(bank, ctx, "start", tampered)["state"]["stage"] == "choose"

@@ -1,0 +1,86 @@
+"""The quiz inside a learning system: what it reports, and the box that says whether that worked.
+
+The page says when a learning system launched the quiz: the request's ``lms`` is
+``{"system": "scorm" | "cmi5", "learner": "<name the system gave>"}`` (see
+docs/javascripts/lms.js). Then a finished attempt's response carries a
+``report`` with only these facts: score, pass or fail, track, the question bank's
+version, the versions of the policy and procedure, and the "review by" date. The
+page adds the duration (it owns the clock). Never answers, never free text.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime
+from typing import Any
+
+from ..context import Context
+from ..view import Node, h
+from .bank import Bank
+from .state import result
+
+SYSTEMS = ("scorm", "cmi5")
+DOCUMENT_NAMES = {"policy": "Social Media Policy", "procedure": "Social Media Procedure"}
+
+
+def launch(request: dict[str, Any]) -> dict[str, str] | None:
+    """The learning system that launched the quiz, and the learner's name it gave; None outside one."""
+    lms = request.get("lms")
+    if not isinstance(lms, dict) or lms.get("system") not in SYSTEMS:
+        return None
+    learner = lms.get("learner")
+    return {"system": lms["system"], "learner": " ".join(learner.split()) if isinstance(learner, str) else ""}
+
+
+def review_by(date: Any, months: int) -> str | None:
+    """`months` after an ISO date, on the same day of the month (or the month's last day); None for no date."""
+    try:
+        start = datetime.date.fromisoformat(str(date))
+    except ValueError:
+        return None
+    year, month = divmod(start.month - 1 + months, 12)
+    year += start.year
+    day = min(start.day, calendar.monthrange(year, month + 1)[1])
+    return datetime.date(year, month + 1, day).isoformat()
+
+
+def versions(ctx: Context, state: dict) -> dict[str, str]:
+    """The document versions an attempt stands for: those acknowledged, else those on the site now."""
+    chosen = state.get("acknowledged") or ctx.documents
+    return {name: str(chosen.get(name) or "not known") for name in DOCUMENT_NAMES}
+
+
+def report(bank: Bank, ctx: Context, state: dict) -> dict[str, Any]:
+    """A finished attempt, as the learning system gets it."""
+    outcome = result(bank, state)
+    return {
+        "score": outcome.score,
+        "out_of": outcome.out_of,
+        "percent": outcome.percent,
+        "passed": outcome.passed,
+        "track": state["track"],
+        "question_bank_version": bank.version,
+        "document_versions": versions(ctx, state),
+        "review_by": review_by(state.get("date"), bank.settings.review_months) if outcome.passed else None,
+    }
+
+
+def status_box(passed: bool) -> Node:
+    """Whether the result reached the learning system; the page shows the part that applies."""
+    what_to_do = (
+        "Your certificate is below. Download the completion record and send it to your learning team, "
+        "and tell them the learning system did not record your result."
+        if passed else
+        "Your result is still on this page. Tell your learning team that the learning system did not record it."
+    )
+    return h(
+        "div", {"class": "lms-status", "data-lms-status": True, "aria-live": "polite"},
+        h("p", {"data-lms-when": "sending", "hidden": True}, "Recording your result in your learning system\u2026"),
+        h("p", {"data-lms-when": "sent", "hidden": True, "class": "lms-status__sent"},
+          "Your result has been recorded in your learning system."),
+        h("div", {"data-lms-when": "failed", "hidden": True, "class": "lms-status__failed"},
+          h("p", {}, h("strong", {}, "Your result could not be recorded in your learning system.")),
+          h("p", {}, what_to_do),
+          h("p", {"class": "lms-status__problem"}, "What went wrong: ", h("span", {"data-lms-problem": True}, "")),
+          h("button", {"type": "button", "class": "md-button", "data-client-action": "lms-retry"},
+            "Try to record it again")),
+    )

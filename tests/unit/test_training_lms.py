@@ -1,0 +1,194 @@
+"""The quiz's side of a learning-system launch: the acknowledgement, the versions and review date
+on the certificate and record, the report (and only that), the learner's name, and saved progress
+as SCORM's suspend data (round trip, largest size, corrupt or older data)."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from quiz import training
+from quiz.content import load_widget
+from quiz.context import Context
+from quiz.protocol import STALE_NOTICE
+from quiz.training.bank import Bank
+from quiz.training.report import review_by
+from quiz.view import text_of, to_html
+
+VERSIONS = {"policy": "1a2b3c4d", "procedure": "5e6f7a8b"}
+SCORM = {"system": "scorm", "learner": "Ann  Tester"}
+SUSPEND_LIMIT = 4096  # SCORM 1.2: cmi.suspend_data holds at most 4,096 characters
+
+
+@pytest.fixture(scope="module")
+def bank(clause_ids: set[str]) -> Bank:
+    model, problems = load_widget("quiz", clause_ids)
+    assert not problems
+    return model
+
+
+@pytest.fixture(scope="module")
+def vctx(clause_map: dict[str, dict[str, str]]) -> Context:
+    """The quiz page's context with the policy and procedure versions, as the browser gets them."""
+    return Context(clause_map, "../../", VERSIONS)
+
+
+def right_answer(bank: Bank, state: dict) -> dict[str, list[str]]:
+    item = state["draw"][state["index"]]
+    return {"answer": [i for i in item["o"] if i in bank.question(item["q"]).right]}
+
+
+def ask(bank, ctx, action, state=None, answers=None, lms=None):
+    request = {"action": action, "answers": answers or {}, "state": state, "seed": 7, "today": "2025-11-23"}
+    if lms:
+        request["lms"] = lms
+    response = training.respond(bank, ctx, request)
+    json.dumps(response)
+    return response
+
+
+def attempt(bank, ctx, n_right, lms=None):
+    """A whole attempt (launched or not); the response to its last answer."""
+    r = ask(bank, ctx, "choose-track", ask(bank, ctx, "start", lms=lms)["state"], {"track": ["staff"]}, lms=lms)
+    state = r["state"]
+    for n in range(len(state["draw"])):
+        answers = right_answer(bank, state)
+        if n >= n_right:
+            q = bank.question(state["draw"][state["index"]]["q"])
+            answers = {"answer": [next(i for i in state["draw"][state["index"]]["o"] if i not in q.right)]}
+        r = ask(bank, ctx, "answer", state, answers, lms=lms)
+        if r["state"]["stage"] == "feedback":
+            assert "report" not in r
+            r = ask(bank, ctx, "next", r["state"], lms=lms)
+        state = r["state"]
+    return r
+
+
+def test_the_certificate_needs_the_acknowledgement_of_the_versions_read(bank, vctx):
+    result = attempt(bank, vctx, 10)
+    html = to_html(result["view"])
+    assert "I have read and understood the Social Media Policy (version 1a2b3c4d) and Procedure (version 5e6f7a8b)" \
+        in text_of(result["view"])
+    assert 'name="acknowledge"' in html and 'type="checkbox"' in html
+    r = ask(bank, vctx, "certificate", result["state"], {"name": ["Ann Tester"]})
+    assert r["state"]["stage"] == "result" and r["focus"] == "#quiz-error-summary"
+    assert "Confirm that you have read and understood the policy and the procedure" in text_of(r["view"])
+    assert 'value="Ann Tester"' in to_html(r["view"])  # what was typed stays
+    r = ask(bank, vctx, "certificate", result["state"], {"name": ["Ann Tester"], "acknowledge": ["yes"]})
+    assert r["state"]["stage"] == "certificate" and r["state"]["acknowledged"] == VERSIONS
+    text = text_of(r["view"])
+    assert "Social Media Policy (version 1a2b3c4d)" in text and "Social Media Procedure (version 5e6f7a8b)" in text
+    assert "Review by: 23 November 2027" in text
+    record = json.loads(text_of(next(n for n in r["view"][2:] if isinstance(n, list) and n[0] == "pre")))
+    assert (record["policy_version"], record["procedure_version"], record["review_by"]) == \
+        ("1a2b3c4d", "5e6f7a8b", "2027-11-23")
+
+
+def test_the_certificate_keeps_the_versions_acknowledged_even_after_the_site_changes(bank, vctx):
+    result = attempt(bank, vctx, 10)
+    r = ask(bank, vctx, "certificate", result["state"], {"name": ["Ann"], "acknowledge": ["yes"]})
+    later = replace(vctx, documents={"policy": "99999999", "procedure": "88888888"})
+    again = ask(bank, later, "start", r["state"])
+    assert "version 1a2b3c4d" in text_of(again["view"]) and "99999999" not in text_of(again["view"])
+
+
+@pytest.mark.parametrize(("start", "months", "due"), [
+    ("2025-11-23", 24, "2027-11-23"), ("2024-02-29", 12, "2025-02-28"), ("2025-01-31", 1, "2025-02-28"),
+    ("2025-12-15", 1, "2026-01-15"), ("no date", 24, None), (None, 24, None)])
+def test_review_by_is_months_later_on_the_same_day_or_the_months_last(start, months, due):
+    assert review_by(start, months) == due
+
+
+def test_review_months_is_a_checked_setting_with_a_default_of_24():
+    from quiz.checker import read_toml
+    from quiz.content import DATA_DIR
+    raw, _ = read_toml(DATA_DIR / "quiz.toml")
+    cited = {c for q in raw["questions"] for c in q["clauses"]}
+    del raw["settings"]["review_months"]
+    loaded, problems = training.load(raw, "quiz.toml", cited)
+    assert not problems and loaded.settings.review_months == 24
+    raw["settings"]["review_months"] = 0
+    _, problems = training.load(raw, "quiz.toml", cited)
+    assert [p.message for p in problems] == ["review_months must be a whole number of months from 1 to 120, not 0"]
+
+
+def test_outside_a_learning_system_there_is_no_report_and_no_status_box(bank, vctx):
+    result = attempt(bank, vctx, 3)
+    assert "report" not in result and "data-lms-status" not in to_html(result["view"])
+    assert "nothing is sent anywhere" in text_of(attempt(bank, vctx, 10)["view"])
+
+
+def test_launched_a_failed_attempt_reports_once_with_only_the_agreed_facts(bank, vctx):
+    result = attempt(bank, vctx, 3, lms=SCORM)
+    assert result["report"] == {
+        "score": 3, "out_of": 10, "percent": 30, "passed": False, "track": "staff",
+        "question_bank_version": bank.version, "document_versions": VERSIONS, "review_by": None}
+    assert 'data-lms-status ' in to_html(result["view"])
+    assert "your result" in text_of(result["view"]).lower() and "never sends your answers" in text_of(result["view"])
+    # Showing the same step again (a reload, a resumed session) does not report it again.
+    assert "report" not in ask(bank, vctx, "start", result["state"], lms=SCORM)
+
+
+def test_launched_a_pass_reports_after_the_acknowledgement_with_the_versions_and_review_date(bank, vctx):
+    result = attempt(bank, vctx, 10, lms=SCORM)
+    assert "report" not in result and "data-lms-status" not in to_html(result["view"])
+    assert 'value="Ann Tester"' in to_html(result["view"])  # the learning system's name, tidied
+    r = ask(bank, vctx, "certificate", result["state"], {"name": ["Ann Tester-Smith"], "acknowledge": ["yes"]},
+            lms=SCORM)
+    report = r["report"]
+    assert report == {"score": 10, "out_of": 10, "percent": 100, "passed": True, "track": "staff",
+                      "question_bank_version": bank.version, "document_versions": VERSIONS,
+                      "review_by": "2027-11-23"}
+    assert "Ann" not in json.dumps(report)  # no free text: the name stays on the certificate
+    assert 'data-lms-status ' in to_html(r["view"]) and 'data-client-action="lms-retry"' in to_html(r["view"])
+
+
+def test_a_reader_who_corrects_the_learning_systems_name_keeps_their_own(bank, vctx):
+    result = attempt(bank, vctx, 10, lms=SCORM)
+    r = ask(bank, vctx, "certificate", result["state"], {"name": ["A. Tester"]}, lms=SCORM)
+    assert 'value="A. Tester"' in to_html(r["view"])
+
+
+# ---------------------------------------------------------------- suspend data
+
+def suspend(state) -> str:
+    """The state as the page stores it in cmi.suspend_data: JSON.stringify's compact form."""
+    return json.dumps(state, separators=(",", ":"), ensure_ascii=False)
+
+
+def test_progress_round_trips_through_suspend_data_and_resumes_at_the_same_question(bank, vctx):
+    r = ask(bank, vctx, "choose-track", ask(bank, vctx, "start", lms=SCORM)["state"], {"track": ["members"]},
+            lms=SCORM)
+    for _ in range(3):
+        r = ask(bank, vctx, "next", ask(bank, vctx, "answer", r["state"], right_answer(bank, r["state"]))["state"])
+    stored = suspend(r["state"])
+    resumed = ask(bank, vctx, "start", json.loads(stored), lms=SCORM)
+    assert resumed["state"] == r["state"]
+    assert resumed["focus"] == "#quiz-question-title" and "Question 4 of 10" in text_of(resumed["view"])
+
+
+def test_the_largest_state_fits_in_suspend_data(bank, vctx):
+    """Worst case: the ten questions with the longest ids and most options, every option chosen,
+    a 100-character name that JSON doubles, the largest seed and attempt number."""
+    def weight(q):
+        return len(suspend({"q": q.id, "o": [o.id for o in q.options]})) + len(suspend({q.id: [o.id for o in q.options]}))
+    for track in ("staff", "members"):
+        heaviest = sorted(bank.for_track(track), key=weight, reverse=True)[:bank.settings.draw_size]
+        state = {**ask(bank, vctx, "start")["state"], "stage": "certificate", "track": track, "seed": 2**32 - 1,
+                 "attempt": 9999, "index": len(heaviest) - 1, "name": '"' * 100, "date": "2025-11-23",
+                 "draw": [{"q": q.id, "o": [o.id for o in q.options]} for q in heaviest],
+                 "answers": {q.id: [o.id for o in q.options] for q in heaviest},
+                 "acknowledged": VERSIONS}
+        size = len(suspend(state))
+        print(f"largest suspend data, {track} track: {size} characters")
+        assert size <= SUSPEND_LIMIT
+
+
+@pytest.mark.parametrize("stored", ["{not json", "", 42, ["a"], {"v": "00000000", "stage": "question"}])
+def test_corrupt_or_older_suspend_data_starts_afresh_with_a_notice(bank, vctx, stored):
+    given = json.loads(stored) if isinstance(stored, str) and stored.startswith("[") else stored
+    r = ask(bank, vctx, "start", given, lms=SCORM)
+    assert r["state"]["stage"] == "choose"
+    if given not in ("",):
+        assert STALE_NOTICE in text_of(r["view"])
