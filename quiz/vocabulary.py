@@ -4,6 +4,7 @@ policy and procedure use. Checked like every data file (see quiz.content); the b
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .checker import Checker
@@ -17,10 +18,18 @@ class Synonym:
     clauses: tuple[str, ...] = ()  # clauses the reader's words belong to even where their words differ
 
 
+# Characters that could make markup: the words go into the search index, and no reader types them.
+MARKUP = re.compile(r"[<>&\"`]")
+
+
 def _words(chk: Checker, entry: dict, key: str, item: str) -> tuple[str, ...]:
     if key not in entry:
         return ()
-    return tuple(" ".join(w.split()) for w in chk.texts(entry[key], item, key) if w.strip())
+    words = tuple(" ".join(w.split()) for w in chk.texts(entry[key], item, key) if w.strip())
+    for word in words:
+        if MARKUP.search(word):
+            chk.add(item, f"{key!r} holds {word!r}: write plain words, without < > & \" or `")
+    return words
 
 
 def parse(raw: dict, chk: Checker) -> list[Synonym]:

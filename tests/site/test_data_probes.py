@@ -131,6 +131,9 @@ def static_html(file_name: str, model: Any) -> str:
     if file_name in WIDGET_OF_FILE:
         name = WIDGET_OF_FILE[file_name]
         return expand(f"<!-- widget: {name} -->\n", "", {name: model}, CLAUSES)
+    if file_name == "vocabulary.toml":
+        # Written only into the search index, as each clause's hidden keywords (hooks/search_index.py).
+        return " ".join(word for synonym in model for word in synonym.reader)
     return glossary.apply("<!-- glossary -->\n", model)
 
 

@@ -29,6 +29,8 @@ def test_an_entry_reads_as_written():
     ({"reader": ["retweet"], "document": [""]}, "give the document's words"),
     ({"reader": ["retweet"], "clauses": ["policy-9-9"]}, "unknown clause id 'policy-9-9'"),
     ({"reader": ["retweet"], "documents": ["re-tweet"]}, "unknown field 'documents'"),
+    ({"reader": ["<img src=x onerror=alert(1)>"], "document": ["re-tweet"]}, "write plain words"),
+    ({"reader": ["retweet"], "document": ["re-tweet & share"]}, "write plain words"),
 ])
 def test_a_bad_entry_is_named(entry: dict, problem: str):
     model, problems = check({"entry": [GOOD, entry]}, vocabulary.parse, "vocabulary.toml", CLAUSES)
