@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import json
-import tomllib
 import uuid
 from pathlib import Path
 from typing import Any, Iterator
@@ -19,9 +18,8 @@ from typing import Any, Iterator
 import pytest
 from hooks.packages import PACKAGES
 from hooks.versions import document_versions
-from quiz.training import load
-from tests.support import ROOT
 from tests.support.axe import violations
+from tests.support.quiz_keys import right_answers
 from tests.support.learning_systems import Cmi5Lms, Ralph, ScormLms
 from tests.support.widget import READY
 
@@ -37,15 +35,6 @@ STATUS_SENT = "[data-lms-status] [data-lms-when=sent]"
 
 
 # ---------------------------------------------------------------- taking the quiz
-
-def right_answers() -> dict[str, set[str]]:
-    """Question text -> the option values that are right, read from the bank itself."""
-    raw = tomllib.loads((ROOT / "quiz" / "data" / "quiz.toml").read_text(encoding="utf-8"))
-    clause_ids = {c for q in raw["questions"] for c in q["clauses"]}
-    bank, problems = load(raw, "quiz.toml", clause_ids)
-    assert not problems
-    return {q.text: set(q.right) for q in bank.questions}
-
 
 def choose_track(target: Any, track: str = "staff") -> None:
     target.wait_for_selector("[data-widget][data-state=ready]", timeout=READY)

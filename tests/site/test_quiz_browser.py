@@ -1,24 +1,13 @@
 """The training quiz in Chromium: a whole attempt by keyboard, certificate, record, retry, and axe in each state."""
 import json
-import tomllib
 from pathlib import Path
 
-from quiz.training import load
-from tests.support import ROOT
 from tests.support.axe import violations
+from tests.support.quiz_keys import right_answers
 from tests.support.keyboard import focused, start_before_widget, tab_until
 from tests.support.widget import READY, open_ready
 
 NAME = '<b>Ann "Tester"</b> & Co'
-
-
-def right_answers() -> dict[str, set[str]]:
-    """Question text -> the option values that are right, read from the bank itself."""
-    raw = tomllib.loads((ROOT / "quiz" / "data" / "quiz.toml").read_text(encoding="utf-8"))
-    clause_ids = {c for q in raw["questions"] for c in q["clauses"]}
-    bank, problems = load(raw, "quiz.toml", clause_ids)
-    assert not problems
-    return {q.text: set(q.right) for q in bank.questions}
 
 
 def answer_question(page, keys: dict[str, set[str]], right: bool) -> None:
