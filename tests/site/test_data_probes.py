@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from hooks import glossary
 from hooks.clauses import scan
@@ -23,7 +22,6 @@ from quiz.content import DATA_DIR, load_other, load_widget
 from quiz.widgets import registry
 from tests.support import ROOT
 from tests.support.build import copy_project, mkdocs_build, site_pages
-from tests.support.chromium import launch_options
 from tests.support.search import search
 from tests.support.server import serve
 from tests.support.widget import READY
@@ -171,7 +169,7 @@ def accepted_markup(data_dir: Path) -> dict[str, list[tuple[tuple, int]]]:
     return accepted
 
 
-def test_markup_the_data_files_accept_shows_as_text_in_the_built_site(tmp_path: Path):
+def test_markup_the_data_files_accept_shows_as_text_in_the_built_site(tmp_path: Path, browser):  # noqa: ANN001
     accepted = accepted_markup(tmp_path)
     project = copy_project(tmp_path / "project")
     for file_name, probes in accepted.items():
@@ -194,8 +192,8 @@ def test_markup_the_data_files_accept_shows_as_text_in_the_built_site(tmp_path: 
     shown = [n for n in numbers if f'data-probe="{n}"' in html.unescape(built + index.read_text(encoding="utf-8"))]
     print(f"{len(numbers)} fields accept markup; {len(shown)} of them are in the built pages, all as text")
     assert shown, "no probe reached the built pages: the probes did not go where the build reads them"
-    with serve(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**launch_options())
+    # The session's browser: a second Playwright in the same run cannot start beside it.
+    with serve(site) as url:
         page = browser.new_page()
         ran: list[str] = []  # the probes whose script ran (each an alert with its number)
         page.on("dialog", lambda dialog: (ran.append(dialog.message), dialog.dismiss()))
@@ -212,4 +210,4 @@ def test_markup_the_data_files_accept_shows_as_text_in_the_built_site(tmp_path: 
         search(page, "probe")
         page.wait_for_timeout(500)
         assert page.locator("[data-probe]").count() == 0 and not ran, f"a search result ran probe(s) {ran}"
-        browser.close()
+        page.close()
