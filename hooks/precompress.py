@@ -36,10 +36,11 @@ def precompress(site_dir: Path, cache_dir: Path = CACHE_DIR) -> list[Path]:
     cache_dir.mkdir(parents=True, exist_ok=True)
     sources = compressible(site_dir)
     cached = {source: cache_dir / hashlib.sha256(source.read_bytes()).hexdigest() for source in sources}
-    missing = [[str(source), f"{key}.br", f"{key}.gz"] for source, key in cached.items()
-               if not all(Path(f"{key}{suffix}").exists() for suffix in ENCODINGS)]
+    # One job per content: files with the same bytes share their cached copies.
+    missing = {key: [str(source), f"{key}.br", f"{key}.gz"] for source, key in cached.items()
+               if not all(Path(f"{key}{suffix}").exists() for suffix in ENCODINGS)}
     if missing:
-        _compress(missing)
+        _compress(list(missing.values()))
     written = []
     for source, key in cached.items():
         for suffix in ENCODINGS:

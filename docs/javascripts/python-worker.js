@@ -2,16 +2,19 @@
 // Everything is fetched from this site; nothing goes to another host.
 //
 // Messages to the page, besides the answers ({id, ok, response} or {id, ok, error}):
-//   {progress: {loaded}}  bytes downloaded so far, all files together, at most every 250 ms while
-//                         downloading: the page gives up on a start only when these stop coming;
+//   {progress: {loaded, at}}  bytes downloaded so far, all files together, at most every 250 ms while
+//                         downloading (at: the worker's clock, epoch ms): the page gives up on a start
+//                         only when these stop coming;
 //   {step: {name, at}}    when each stage of the start finished (epoch ms), read by bench/widget_start.py.
 import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
 
 const assets = new URL("../assets/", import.meta.url);
 const PROGRESS_EVERY_MS = 250;
 
+const now = () => performance.timeOrigin + performance.now();
+
 function step(name) {
-  self.postMessage({ step: { name, at: performance.timeOrigin + performance.now() } });
+  self.postMessage({ step: { name, at: now() } });
 }
 step("worker started");
 
@@ -24,7 +27,7 @@ let reportPending = false;
 function report() {
   reportPending = false;
   lastReport = performance.now();
-  self.postMessage({ progress: { loaded } });
+  self.postMessage({ progress: { loaded, at: now() } });
 }
 
 function count(bytes) {
@@ -38,22 +41,23 @@ function count(bytes) {
   }
 }
 
+// Counted on a clone of each response, and the original passed on untouched: a Response built
+// here would have no URL, and Chromium keeps compiled WebAssembly for the next visit only when
+// instantiateStreaming is given the response the network (or its cache) delivered.
+async function countBytes(body, file) {
+  const reader = body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) count(chunk.value.byteLength);
+  step(`downloaded ${file}`);
+}
+
 const browserFetch = self.fetch.bind(self);
 self.fetch = async (...args) => {
   const response = await browserFetch(...args);
-  if (!response.body) return response;
-  const file = response.url.split(/[?#]/)[0].split("/").pop();
-  const counted = response.body.pipeThrough(new TransformStream({
-    transform(chunk, controller) {
-      count(chunk.byteLength);
-      controller.enqueue(chunk);
-    },
-    flush() {
-      step(`downloaded ${file}`);
-    },
-  }));
-  // Same status and headers: WebAssembly streaming compilation needs Content-Type application/wasm.
-  return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+  if (response.body) {
+    const file = response.url.split(/[?#]/)[0].split("/").pop();
+    countBytes(response.clone().body, file).catch(() => {});  // a failed download fails its own reader
+  }
+  return response;
 };
 
 // Timestamp only: when the WebAssembly runtime is compiled and instantiated.

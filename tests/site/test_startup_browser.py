@@ -35,9 +35,11 @@ def test_worker_reports_download_progress_while_the_runtime_downloads(page, site
     assert loaded == sorted(loaded) and loaded[0] < loaded[-1]
     # Everything fetched is counted: at least the WebAssembly and the standard library.
     assert loaded[-1] > 9_000_000
-    # At most one report per 250 ms (the page's clock may bunch them, so count over the whole span).
-    span = progress[-1]["at"] - progress[0]["at"]
-    assert len(progress) <= span / PROGRESS_EVERY_MS + 2, (len(progress), span)
+    # At most one report per 250 ms, on the worker's own clock: the page receives them bunched
+    # whenever its thread is busy. 1 ms of slack for the clock's coarsened resolution.
+    sent = [m["data"]["progress"]["at"] for m in progress]
+    gaps = [later - earlier for earlier, later in zip(sent, sent[1:])]
+    assert min(gaps) >= PROGRESS_EVERY_MS - 1, gaps
     # The precompiled standard library, not Pyodide's source-only one.
     assert [u for u in stdlib_requests if u.endswith("/assets/python/stdlib.zip")], stdlib_requests
     steps = [m["data"]["step"]["name"] for m in messages if "step" in m["data"]]
