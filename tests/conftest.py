@@ -1,4 +1,4 @@
-"""Fixtures: the clause registry, one built site per run, a local server and Chromium.
+"""Fixtures: the clause registry, one built site per run, a local server, Chromium, and one walk of every page.
 
 The code behind them, and everything else the tests share, is in tests/support/.
 """
@@ -11,9 +11,10 @@ import pytest
 
 from hooks.clauses import scan
 from tests.support import ROOT
-from tests.support.build import mkdocs_build
+from tests.support.build import mkdocs_build, site_pages
 from tests.support.chromium import launch_options
 from tests.support.server import leaves_the_site, serve
+from tests.support.sweep import SWEEPS, Visit, sweep
 
 
 @pytest.fixture(scope="session")
@@ -64,6 +65,13 @@ def browser():  # noqa: ANN201 - Playwright's Browser
         b = p.chromium.launch(**options)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def swept(browser, built_site: Path, site_url: str) -> dict[tuple[int, str], list[Visit]]:  # noqa: ANN001
+    """Every page, visited once at each (width, scheme) of SWEEPS: what each visit showed."""
+    pages = site_pages(built_site)
+    return {(width, scheme): sweep(browser, site_url, pages, width, scheme) for width, scheme in SWEEPS}
 
 
 @pytest.fixture()

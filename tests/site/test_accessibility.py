@@ -2,34 +2,24 @@
 import pytest
 
 from tests.support.axe import violations
-from tests.support.build import site_pages
 from tests.support.search import search
+from tests.support.sweep import SWEEPS
 
 WIDTHS = (1280, 320)
-# Each scheme once and each width once: colours (contrast) depend on the scheme and layout (reflow,
-# the mobile drawer) on the width, so the other two pairings find nothing new for 25 s each.
-SWEEPS = ((1280, "light"), (320, "dark"))
 
 
 @pytest.mark.parametrize(("width", "scheme"), SWEEPS)
-def test_every_page_has_no_violations_and_reflows(browser, built_site, site_url, scheme, width):
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
-                                  reduced_motion="reduce")
-    page = context.new_page()
+def test_every_page_has_no_violations_and_reflows(swept, width, scheme):
     problems: dict[str, list[str]] = {}
-    pages = site_pages(built_site)
-    for path in pages:
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
-        found = violations(page)
+    for visit in swept[width, scheme]:
+        found = list(visit.axe)
         # Reflow: at 320 CSS pixels nothing may need sideways scrolling.
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        if overflow > 0:
-            found.append(f"page scrolls sideways by {overflow}px")
+        if visit.overflow > 0:
+            found.append(f"page scrolls sideways by {visit.overflow}px")
         if found:
-            problems[path] = found
-    context.close()
-    print(f"{len(pages)} pages checked, {scheme} scheme, {width}px: {sum(map(len, problems.values()))} problems")
+            problems[visit.path] = found
+    print(f"{len(swept[width, scheme])} pages checked, {scheme} scheme, {width}px: "
+          f"{sum(map(len, problems.values()))} problems")
     assert problems == {}
 
 

@@ -9,6 +9,8 @@
 - `filling`: filling a widget's form with the mouse.
 - `axe`: axe-core's accessibility audit.
 - `search`: typing into the site search and reading the results of that exact query.
+- `sweep`: one walk of every page per width and colour scheme, keeping what each visit showed
+  (accessibility, reflow, the Content-Security-Policy, requests to other hosts).
 
 pytest.ini puts the root on `sys.path` (`pythonpath = .`); a script in bench/ adds it itself.
 No test or benchmark imports a test module or conftest.py: what two of them need lives here.

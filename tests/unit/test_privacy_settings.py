@@ -166,6 +166,9 @@ def test_only_chosen_platforms_are_asked_and_judged(model: ps.Model) -> None:
      "privacy_settings.toml: question tag-review: 'where' has no text for platform 'tiktok'"),
     (lambda d: find(d, "questions", "tag-review").update(platforms=["myspace"]),
      "privacy_settings.toml: question tag-review: unknown platform 'myspace'"),
+    (lambda d: find(d, "questions", "tag-review").update(platforms=[]),
+     "privacy_settings.toml: question tag-review: 'platforms' is empty: name the platforms to ask on, "
+     "or leave it out to ask on all"),
     (lambda d: find(d, "questions", "password").update(scope="everywhere"),
      "privacy_settings.toml: question password: 'scope' must be \"account\" or \"platform\""),
     (lambda d: find(d, "questions", "password")["answers"].append({"value": "dont-know", "label": "Not sure"}),
