@@ -82,7 +82,7 @@ def parse(raw: dict, chk: Checker) -> Model:
             account.append(Question(q["id"], where=chk.text(qraw, "where", item), **common))
         elif scope == "platform":
             only = chk.texts(qraw.get("platforms", list(names)), item, "platforms")
-            if "platforms" in qraw and not qraw["platforms"]:
+            if qraw.get("platforms") == []:
                 chk.add(item, "'platforms' is empty: name the platforms to ask on, or leave it out to ask on all")
             for pid in only:
                 if pid not in names:
