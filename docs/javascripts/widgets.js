@@ -206,9 +206,14 @@ onForgottenElsewhere((name) => {
   for (const [widget, forget] of mounted) if (name === null || name === widget) forget();
 });
 
-document$.subscribe(() => {
+function mountAll() {
   mounted.clear();
   const roots = document.querySelectorAll("[data-widget]");
   if (roots.length) retryIfFailed();
   for (const root of roots) mount(root);
-});
+}
+
+// Material announces each page on document$, instant navigation included. Without its bundle
+// (blocked, or failed to load) there is no instant navigation: mount this one page as it is.
+if (typeof document$ === "undefined") mountAll();
+else document$.subscribe(mountAll);

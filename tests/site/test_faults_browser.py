@@ -42,6 +42,17 @@ def test_no_form_submits_when_the_widget_script_is_blocked(page, site_url):
     no_answers_sent(page, requests, before)
 
 
+def test_a_widget_works_when_materials_script_fails_to_load(page, site_url):
+    """Material's bundle gives instant navigation and announces each page; without it the widget
+    still mounts, starts and answers on the one page."""
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    page.goto(site_url + SENSITIVE)
+    page.wait_for_selector("[data-widget][data-state=ready]", timeout=READY)
+    page.check("input[name=role][value=no]")
+    page.click("[data-widget] button[value=continue]")
+    page.wait_for_selector("#sensitive-roles-interim-title")
+
+
 def test_no_form_submits_before_the_widget_script_has_mounted(page, site_url):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
