@@ -7,7 +7,7 @@ from __future__ import annotations
 from tests.support import ROOT
 from tests.support.search import search
 from tests.support.server import CONTENT_SECURITY_POLICY
-from tests.support.sweep import watch_policy
+from tests.support.sweep import every_visit, watch_policy
 from tests.support.widget import READY
 
 
@@ -17,7 +17,7 @@ def test_the_tests_serve_the_policy(page, site_url):
 
 
 def test_every_page_runs_under_the_policy(swept):
-    for visit in (visit for visits in swept.values() for visit in visits):
+    for visit in every_visit(swept):
         where = f"{visit.path} at {visit.width}px"
         assert visit.policy_violations == [], where
         assert visit.policy_console == [], where

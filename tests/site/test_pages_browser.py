@@ -3,10 +3,11 @@ import pytest
 
 from tests.support.build import site_pages
 from tests.support.search import delay_search_replies, search
+from tests.support.sweep import every_visit
 
 
 def test_no_page_requests_another_origin(swept, site_url):
-    visits = [visit for visits in swept.values() for visit in visits]
+    visits = every_visit(swept)
     assert len({visit.path for visit in visits}) >= 10
     assert all(visit.requests for visit in visits)  # every visit was watched
     foreign = {f"{visit.path} ({visit.width}px)": visit.foreign(site_url) for visit in visits if visit.foreign(site_url)}

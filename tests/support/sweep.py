@@ -5,7 +5,7 @@ requests to other hosts. One visit per page serves them all, so the site is walk
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from tests.support.axe import violations
 from tests.support.server import leaves_the_site
@@ -48,8 +48,8 @@ class Visit:
     overflow: int  # CSS pixels the page scrolls sideways
     policy_violations: list[str]
     material_storage: bool  # Material's storage helpers (a file, not inline) ran: its bundle needs them
-    requests: list[str] = field(default_factory=list)  # every request made from this page
-    policy_console: list[str] = field(default_factory=list)  # console lines about the policy
+    requests: list[str]  # every request made from this page
+    policy_console: list[str]  # console lines about the policy
 
     def foreign(self, site_url: str) -> list[str]:
         return [url for url in self.requests if leaves_the_site(url, site_url)]
@@ -82,3 +82,8 @@ def sweep(browser, site_url: str, pages: list[str], width: int, scheme: str) -> 
         ))
     context.close()
     return visits
+
+
+def every_visit(sweeps: dict[tuple[int, str], list[Visit]]) -> list[Visit]:
+    """All the visits of all the sweeps, for checks that hold at every width and scheme."""
+    return [visit for visits in sweeps.values() for visit in visits]
