@@ -7,7 +7,9 @@ noisy, so compare the ratios, not the seconds). Run with `make bench`.
   visit, files cached), next to two bare pages that only start Pyodide in a
   module worker: one from the npm package's own files (stock, source-only
   standard library), one from the site's files (precompiled standard library);
-- the widget's own steps from timestamps (the worker's `step` messages and the page);
+  and next to the widget's own page with that bare start in place of the widget,
+  which splits what the widget adds from what the page around it costs;
+- the steps of each start from timestamps (the workers' `step` messages and the page);
 - time from asking for a result to seeing it, once Python is ready;
 - bytes for a plain content page and for a widget page, as served here
   (uncompressed) and as a server sending the build's .br copies would send them.
@@ -37,18 +39,31 @@ STOCK_DIR = "stock-pyodide"
 
 # Bare pages: Pyodide started in a module worker, nothing else. Stock: the npm package's files;
 # own: the site's files, with the standard library the build precompiled.
+# They report the same steps as the widget's worker (python-worker.js), so the tables line up.
 BARE_WORKER = """import { loadPyodide } from "./%(dir)s/pyodide.mjs";
+const step = (name) => self.postMessage({ step: { name, at: performance.timeOrigin + performance.now() } });
+step("worker started");
+const instantiateStreaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (...args) => {
+  const result = await instantiateStreaming(...args);
+  step("runtime instantiated");
+  return result;
+};
 await loadPyodide({ indexURL: new URL("./%(dir)s/", import.meta.url).href%(stdlib)s });
+step("Python started");
 self.postMessage("ready");
 """
 # The page's script is a file of its own: the server sends the site's Content-Security-Policy,
 # which allows no inline script.
 BARE_PAGE = """<!doctype html><html lang="en"><title>bare Pyodide</title><body data-state="loading">
-<script type="module" src="./%s"></script></body></html>
+<script src="./%s"></script></body></html>
 """
-BARE_PAGE_SCRIPT = """const worker = new Worker("./%s", { type: "module" });
-worker.onmessage = () => { document.body.dataset.state = "ready"; };
+BARE_PAGE_SCRIPT = """const worker = new Worker(new URL("%s", document.currentScript.src), { type: "module" });
+worker.onmessage = ({ data }) => { if (data === "ready") document.body.dataset.state = "ready"; };
 """
+# The widget's page, its widget left static (no start-python.js, no widgets.js), starting the bare
+# own worker from its head where start-python.js stood: the page around the widget, without it.
+IN_PAGE = "bare-own-in-page.html"
 BARE = {
     "stock": {"dir": STOCK_DIR, "stdlib": ""},
     "own": {"dir": "assets/pyodide", "stdlib": ', stdLibURL: new URL("./assets/python/stdlib.zip", import.meta.url).href'},
@@ -87,6 +102,14 @@ def add_bare_pages(site: Path) -> None:
         (site / f"bare-{name}-worker.js").write_text(BARE_WORKER % settings)
         (site / f"bare-{name}-page.js").write_text(BARE_PAGE_SCRIPT % f"bare-{name}-worker.js")
         (site / f"bare-{name}.html").write_text(BARE_PAGE % f"bare-{name}-page.js")
+    page = (site / WIDGET_PAGE / "index.html").read_text(encoding="utf-8")
+    depth = "../" * WIDGET_PAGE.count("/")
+    start, widgets = (f'<script src="{depth}javascripts/start-python.js"></script>',
+                      f'<script src="{depth}javascripts/widgets.js" type="module"></script>')
+    if start not in page or widgets not in page:
+        sys.exit(f"{WIDGET_PAGE}: its Python scripts are not where the bench expects them; update add_bare_pages")
+    page = page.replace(start, f'<script src="{depth}bare-own-page.js"></script>').replace(widgets, "")
+    (site / WIDGET_PAGE / IN_PAGE).write_text(page, encoding="utf-8")
 
 
 def ready_at(page) -> float:  # noqa: ANN001
@@ -99,9 +122,9 @@ def visit(page, url: str) -> dict[str, float]:  # noqa: ANN001
     """Seconds from navigation to ready, and to each step on the way (widget page only)."""
     page.goto(url)
     times = {"ready": ready_at(page)}
+    times.update(page.evaluate("window.__steps"))
     if "bare-" not in url:
         times["first view (answer to the first request)"] = page.evaluate("window.__firstAnswer")
-        times.update(page.evaluate("window.__steps"))
         times["worker requested"] = page.evaluate("""() => (performance.getEntriesByType("resource")
             .find((e) => e.name.includes("python-worker")) || { startTime: 0 }).startTime""")
     return {step: ms / 1000 for step, ms in times.items()}
@@ -186,9 +209,10 @@ def main() -> None:
             if result.returncode:
                 sys.exit(result.stderr)
             add_bare_pages(site)
-            pages = {"stock": base + "bare-stock.html", "own": base + "bare-own.html", "widget": base + WIDGET_PAGE}
+            pages = {"stock": base + "bare-stock.html", "own": base + "bare-own.html",
+                     "in page": base + WIDGET_PAGE + IN_PAGE, "widget": base + WIDGET_PAGE}
             with sync_playwright() as p:
-                # Alternate the three pages so that machine noise hits them alike; report medians.
+                # Alternate the pages so that machine noise hits them alike; report medians.
                 runs = [{name: cold_and_warm(p, url) for name, url in pages.items()} for _ in range(RUNS)]
                 browser = p.chromium.launch(**launch_options())
                 content_bytes, content_brotli, content_pyodide = bytes_for(browser, site, base + CONTENT_PAGE)
@@ -199,24 +223,31 @@ def main() -> None:
 
     ready = {(name, visit): medians([r[name][visit] for r in runs])["ready"]
              for name in pages for visit in (0, 1)}
-    row = "{:50} {:>9} {:>9} {:>9}"
-    print(row.format("navigation to ready (s), medians", "cold", "warm", ""))
+    row = "{:58} {:>9} {:>9} {:>9} {:>9}"
+    print(row.format("navigation to ready (s), medians", "cold", "warm", "", ""))
     for name, label in (("stock", "bare page, stock Pyodide (npm files)"),
-                        ("own", "bare page, the site's Pyodide files"), ("widget", "widget page " + WIDGET_PAGE)):
-        print(row.format(label, f"{ready[name, 0]:.2f}", f"{ready[name, 1]:.2f}", ""))
-    for base_name, label, goal in (("stock", "ratio widget / stock bare", 0.6), ("own", "ratio widget / own bare", 1.10)):
-        print(row.format(f"{label} (goal <= {goal})", *(f"{ready['widget', v] / ready[base_name, v]:.2f}" for v in (0, 1)), ""))
+                        ("own", "bare page, the site's Pyodide files"),
+                        ("in page", "the widget's page, the bare start instead of the widget"),
+                        ("widget", "widget page " + WIDGET_PAGE)):
+        print(row.format(label, f"{ready[name, 0]:.2f}", f"{ready[name, 1]:.2f}", "", ""))
+    for base_name, label in (("stock", "ratio widget / stock bare (goal <= 0.6)"),
+                             ("own", "ratio widget / own bare (goal <= 1.10)"),
+                             ("in page", "ratio widget / its page with the bare start")):
+        print(row.format(label, *(f"{ready['widget', v] / ready[base_name, v]:.2f}" for v in (0, 1)), "", ""))
     print()
-    print(row.format("widget page, steps from navigation (s), medians", "cold", "warm", ""))
-    cold, warm = (medians([r["widget"][v] for r in runs]) for v in (0, 1))
-    for step, seconds in cold.items():
-        print(row.format("  " + step, f"{seconds:.2f}", f"{warm[step]:.2f}" if step in warm else "", ""))
+    # Each start's steps side by side: where the widget page loses time, and to what.
+    steps = {(name, v): medians([r[name][v] for r in runs]) for name in ("own", "in page", "widget") for v in (0, 1)}
+    print(row.format("steps from navigation (s), medians", "own bare", "in page", "widget", "widget"))
+    print(row.format("", "cold", "cold", "cold", "warm"))
+    for step in steps["widget", 0]:
+        print(row.format("  " + step, *(f"{steps[key][step]:.2f}" if step in steps[key] else ""
+                                        for key in (("own", 0), ("in page", 0), ("widget", 0), ("widget", 1)))))
     print()
-    print(row.format("bytes", "as served", "brotli", ""))
-    print(row.format("content page " + CONTENT_PAGE, f"{content_bytes:,d}", f"{content_brotli:,d}", ""))
-    print(row.format("  of which Pyodide (goal 0)", f"{content_pyodide:,d}", "", ""))
-    print(row.format("widget page " + WIDGET_PAGE + " (goal <= 5.5 MB brotli)", f"{widget_bytes:,d}", f"{widget_brotli:,d}", ""))
-    print(row.format("  of which Pyodide", f"{widget_pyodide:,d}", "", ""))
+    print(row.format("bytes", "as served", "brotli", "", ""))
+    print(row.format("content page " + CONTENT_PAGE, f"{content_bytes:,d}", f"{content_brotli:,d}", "", ""))
+    print(row.format("  of which Pyodide (goal 0)", f"{content_pyodide:,d}", "", "", ""))
+    print(row.format("widget page " + WIDGET_PAGE + " (goal <= 5.5 MB brotli)", f"{widget_bytes:,d}", f"{widget_brotli:,d}", "", ""))
+    print(row.format("  of which Pyodide", f"{widget_pyodide:,d}", "", "", ""))
     print()
     print(f"result after asking, once ready (goal <= 100 ms): {result_s * 1000:.1f} ms")
     print(f"(medians of {RUNS} alternating runs; times from navigation start)")

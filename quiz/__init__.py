@@ -34,6 +34,6 @@ Where new things go
   the header of ``data/quiz.toml``, and its tests.
 - **A new platform** in the privacy-settings check: data only, a ``[[platforms]]`` entry and its
   ``where`` text in ``data/privacy_settings.toml``.
-- **A new data file** that is not a widget's: a parser written with ``checker.Checker`` and one
-  entry in ``content.OTHER_FILES``.
+- **A new data file** that is not a widget's: a module with a ``parse`` written with
+  ``checker.Checker``, and one entry in ``content.OTHER_FILES`` naming it.
 """

@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
@@ -30,6 +29,8 @@ FILE = "(file)"  # the item for a problem with the file as a whole
 
 @dataclass(frozen=True)
 class Problem:
+    """One thing wrong in a data file: the file, the item, and what to fix."""
+
     file: str
     item: str
     message: str
@@ -51,6 +52,10 @@ _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of
 
 def read_toml(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     """A data file's contents, or the one problem that stops it being read (named by file and line)."""
+    # Imported here, not at the top: in the browser, where data comes from the build's JSON copy
+    # (quiz.content.read_built_copy), the TOML parser would only add to a widget's start.
+    import tomllib
+
     try:
         text = path.read_bytes().decode("utf-8")
     except FileNotFoundError:

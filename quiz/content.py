@@ -1,24 +1,30 @@
 """Loading the data files the communications team edits (TOML, in quiz/data/), each through quiz.checker.
 
 A widget's data file is named in the widget registry (quiz.widgets); any other
-data file is one entry in ``OTHER_FILES`` with the parser that checks it.
+data file is one entry in ``OTHER_FILES``, naming the module whose parser checks it.
 """
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 from typing import Any, Callable
 
-from . import glossary, vocabulary
 from .checker import Checker, DataError, Problem, check_file, read_toml
 from .widgets import get, registry
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# Data files that belong to no widget: file name -> parser (see quiz.checker).
-OTHER_FILES: dict[str, Callable[[dict, Checker], Any]] = {
-    "glossary.toml": glossary.parse,
-    "vocabulary.toml": vocabulary.parse,
+# Data files that belong to no widget: file name -> the module under quiz/ whose parse() checks it
+# (see quiz.checker). Imported on first use, like the widgets: the browser never reads these files.
+OTHER_FILES: dict[str, str] = {
+    "glossary.toml": "glossary",
+    "vocabulary.toml": "vocabulary",
 }
+
+
+def parser_of(file_name: str) -> Callable[[dict, Checker], Any]:
+    """The parse function that checks one of OTHER_FILES."""
+    return importlib.import_module(f"{__package__}.{OTHER_FILES[file_name]}").parse
 
 
 def read_built_copy(path: Path) -> tuple[dict[str, Any], list[Problem]]:
@@ -46,7 +52,7 @@ def load_widget(name: str, clause_ids: set[str], data_dir: Path = DATA_DIR,
 
 def load_other(file_name: str, clause_ids: set[str], data_dir: Path = DATA_DIR) -> tuple[Any, list[Problem]]:
     """The model of a data file that belongs to no widget, and every problem in it."""
-    return check_file(data_dir / file_name, OTHER_FILES[file_name], clause_ids)
+    return check_file(data_dir / file_name, parser_of(file_name), clause_ids)
 
 
 def load_all(clause_ids: set[str], data_dir: Path = DATA_DIR) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -8,6 +8,8 @@ from .view import Node, h
 
 @dataclass(frozen=True)
 class Context:
+    """What a widget needs to know about the page it answers for."""
+
     # clause id -> {"label": "Policy 2.3", "url": "policy/#policy-2-3"} (from the site's pages)
     clauses: dict[str, dict[str, str]]
     # relative path from the current page to the site root, e.g. "../../"

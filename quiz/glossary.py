@@ -17,6 +17,8 @@ ABBREVIATION = re.compile(r"[A-Za-z0-9]+(?:[ .&/-][A-Za-z0-9]+)*")
 
 @dataclass(frozen=True)
 class Term:
+    """An abbreviation and what it stands for."""
+
     abbr: str  # as it appears in the text, e.g. "CMT"
     expansion: str  # what it stands for
 

@@ -7,7 +7,6 @@ never parsed as markup on either side.
 """
 from __future__ import annotations
 
-from html import escape
 from typing import Any, Union
 
 Node = Union[str, list]
@@ -23,16 +22,23 @@ def h(tag: str, attrs: dict[str, Any] | None = None, *children: Node | None) -> 
 
 def to_html(node: Node) -> str:
     """Serialise a node tree to HTML, escaping all text and attribute values."""
-    if isinstance(node, str):
-        return escape(node, quote=False)
-    tag, attrs, *children = node
-    parts = [tag]
-    for name, value in attrs.items():
-        parts.append(name if value is True else f'{name}="{escape(str(value))}"')
-    opening = "<" + " ".join(parts) + ">"
-    if tag in VOID:
-        return opening
-    return opening + "".join(to_html(c) for c in children) + f"</{tag}>"
+    # Imported here, not at the top: the html package loads its table of entities, about 18 ms of
+    # a widget's start in the browser, which builds views as DOM and never calls this.
+    from html import escape
+
+    def serialise(node: Node) -> str:
+        if isinstance(node, str):
+            return escape(node, quote=False)
+        tag, attrs, *children = node
+        parts = [tag]
+        for name, value in attrs.items():
+            parts.append(name if value is True else f'{name}="{escape(str(value))}"')
+        opening = "<" + " ".join(parts) + ">"
+        if tag in VOID:
+            return opening
+        return opening + "".join(serialise(c) for c in children) + f"</{tag}>"
+
+    return serialise(node)
 
 
 def text_of(node: Node) -> str:

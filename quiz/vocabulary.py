@@ -13,6 +13,8 @@ from .glossary import Term
 
 @dataclass(frozen=True)
 class Synonym:
+    """Words readers type, beside the words the documents use for the same thing."""
+
     reader: tuple[str, ...]  # what readers type
     document: tuple[str, ...]  # what the documents say
     clauses: tuple[str, ...] = ()  # clauses the reader's words belong to even where their words differ

@@ -18,6 +18,8 @@ QUIZ = "quiz"
 
 @dataclass(frozen=True)
 class Entry:
+    """One widget: its name, its data file and its module."""
+
     name: str
     data_file: str  # in quiz/data/
     module_name: str  # under quiz/

@@ -16,6 +16,8 @@ RISKS = {"high": "High risk", "medium": "Medium risk", "low": "Low risk"}
 
 @dataclass(frozen=True)
 class Question:
+    """One question of a self-check form."""
+
     id: str  # the form field name
     text: str
     choices: tuple[tuple[str, str], ...]  # (value, label), "I do not know" last
@@ -30,6 +32,8 @@ class Question:
 
 @dataclass(frozen=True)
 class Rule:
+    """Which answers to a question call for an action, how urgent it is, and the clauses behind it."""
+
     id: str
     question: str
     answers: tuple[str, ...]
@@ -47,6 +51,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Action:
+    """A rule that one reader's answers triggered, as it goes into their list."""
+
     rule: Rule
     question: Question
     order: int  # position of the question in the form, for a stable ranking

@@ -23,6 +23,8 @@ PLATFORMS_FIELD = "platforms"
 
 @dataclass(frozen=True)
 class Model:
+    """The privacy-settings check, as its data file holds it once checked."""
+
     title: str
     platforms_question: Question
     platforms: tuple[tuple[str, str], ...]  # (id, name) in form order

@@ -27,6 +27,8 @@ EXPOSED = "yes"  # the item answer meaning "someone who is not a friend can see 
 
 @dataclass(frozen=True)
 class Model:
+    """The sensitive-role check, as its data file holds it once checked."""
+
     title: str
     role: Question
     role_clauses: tuple[str, ...]

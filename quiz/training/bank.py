@@ -8,6 +8,8 @@ from .kinds import KINDS, Kind
 
 @dataclass(frozen=True)
 class Track:
+    """One audience's way through the quiz (staff, members)."""
+
     name: str  # as the quiz names it: "Members (councillors) track", on results and certificates
     choice: str  # the label of its radio button when the reader chooses a track
     who: str  # the hint under that radio button (the bank's count is added)
@@ -26,6 +28,8 @@ DOCUMENTS = {
 
 @dataclass(frozen=True)
 class Option:
+    """One answer a question offers, with whether it is right and why."""
+
     id: str  # "a", "b", ... in file order (or "true"/"false"): the value a form submits
     text: str
     correct: bool
@@ -34,6 +38,8 @@ class Option:
 
 @dataclass(frozen=True)
 class Question:
+    """One question of the bank, with the clauses it tests."""
+
     id: str
     kind: str
     topic: str
@@ -73,6 +79,8 @@ class Question:
 
 @dataclass(frozen=True)
 class Settings:
+    """How an attempt runs: questions drawn, pass mark, when feedback shows."""
+
     draw_size: int
     pass_mark: int  # per cent
     feedback: str  # "after-each" or "at-end"
@@ -81,6 +89,8 @@ class Settings:
 
 @dataclass(frozen=True)
 class Bank:
+    """The whole question bank, as quiz.toml holds it once checked."""
+
     settings: Settings
     topics: dict[str, str]  # id -> title, in the file's order
     questions: tuple[Question, ...]

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Kind:
+    """How one kind of question is asked, shown and marked."""
+
     label: str  # in the static bank: "Single answer"
     hint: str  # under the question
     multiple: bool  # checkboxes (several answers) rather than radios (one)

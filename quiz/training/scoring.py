@@ -44,6 +44,8 @@ def percent(score: int, out_of: int) -> int:
 
 @dataclass(frozen=True)
 class TopicResult:
+    """How an attempt went on one topic."""
+
     topic: str
     title: str
     right: int
@@ -57,6 +59,8 @@ class TopicResult:
 
 @dataclass(frozen=True)
 class Result:
+    """The score of a finished attempt, overall and by topic."""
+
     score: int
     out_of: int
     percent: int

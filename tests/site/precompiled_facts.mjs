@@ -12,10 +12,18 @@ pyodide.unpackArchive(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteL
 });
 pyodide.globals.set("outside", outside);
 console.log(pyodide.runPython(`
-import importlib, importlib.util, json, traceback
-import quiz.widgets
+import sys
+before = set(sys.modules)
+# What a widget's start imports (python-worker.js, quiz.browser): every widget's module and data.
+import quiz.browser, quiz.content, quiz.widgets
+for entry in quiz.widgets.registry().values():
+    entry.module
+    quiz.content.read_built_copy(quiz.content.DATA_DIR / entry.data_file)
+started = sorted(set(sys.modules) - before)
 
-facts = {"json_origin": importlib.import_module("json").__spec__.origin}
+import importlib, importlib.util, json, traceback
+
+facts = {"json_origin": importlib.import_module("json").__spec__.origin, "start_imports": started}
 module = importlib.import_module(outside)
 facts["outside_origin"] = module.__spec__.origin
 facts["outside_works"] = bool(dir(module))

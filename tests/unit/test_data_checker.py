@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from quiz.checker import Checker, Problem, check, read_toml
-from quiz.content import DATA_DIR, OTHER_FILES, load_other, load_widget
+from quiz.content import DATA_DIR, OTHER_FILES, load_other, load_widget, parser_of
 from quiz.widgets import registry
 
 WIDGET_FILES = {w.data_file: name for name, w in registry().items()}
@@ -171,7 +171,7 @@ def test_a_wrong_type_anywhere_is_named_never_a_traceback(file_name: str, clause
             if file_name in WIDGET_FILES:
                 model, problems = registry()[WIDGET_FILES[file_name]].module.load(data, file_name, clause_ids)
             else:
-                model, problems = check(data, OTHER_FILES[file_name], file_name, clause_ids)
+                model, problems = check(data, parser_of(file_name), file_name, clause_ids)
             if model is not None:
                 accepted.append((path, label))
             assert all(p.file == file_name and p.item and p.message for p in problems)
