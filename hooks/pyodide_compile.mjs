@@ -21,20 +21,6 @@ async function python() {
   return pyodide;
 }
 
-// The worker installs the wheel with unpackArchive before importing the package: do the same,
-// so that the modules it loads are counted among those worth precompiling.
-function unpackLikeTheWorker(pyodide) {
-  pyodide.runPython(`
-import io, zipfile
-_buffer = io.BytesIO()
-with zipfile.ZipFile(_buffer, "w") as _zip:
-    _zip.writestr("empty/__init__.py", "")
-`);
-  const bytes = pyodide.globals.get("_buffer").getvalue();
-  pyodide.unpackArchive(bytes.toJs(), "wheel", { extractDir: "/tmp/unpacked" });
-  bytes.destroy();
-}
-
 // Only the message: Node would otherwise print the minified line that threw (a megabyte).
 process.on("uncaughtException", (error) => {
   console.error(String(error && error.message || error));
@@ -46,7 +32,6 @@ first.mountNodeFS("/source", request.source_root);
 first.mountNodeFS("/out", request.out_dir);
 const call = (pyodide, name, ...args) => pyodide.globals.get(name)(...args);
 const info = call(first, "compile_package", "/source", request.package, "/out/pyc").toJs({ dict_converter: Object.fromEntries });
-unpackLikeTheWorker(first);
 info.stdlib_modules = call(first, "stdlib_modules_loaded", "/source", request.package).toJs();
 const key = createHash("sha256").update(request.salt).update(info.stdlib_modules.join("\n")).digest("hex");
 info.stdlib_zip = join(request.stdlib_dir, `python_stdlib-${key.slice(0, 16)}.zip`);

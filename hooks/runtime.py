@@ -94,8 +94,9 @@ def build_wheel(package_dir: Path, out_dir: Path, bytecode: Bytecode | None = No
         for entry_name, data in entries:
             # A fixed timestamp keeps the wheel byte-identical between builds. Stored, not deflated,
             # like the standard library: brotli on the wire then makes it 150 KB where a zip of
-            # deflated entries stays 250 KB, and unpacking skips inflating. (writestr takes the
-            # compression from the ZipInfo, not from the ZipFile, so it is set here.)
+            # deflated entries stays 250 KB, and the worker lays each entry into site-packages as
+            # it is (docs/javascripts/wheel.mjs). (writestr takes the compression from the ZipInfo,
+            # not from the ZipFile, so it is set here.)
             entry = zipfile.ZipInfo(entry_name, date_time=FIXED_TIME)
             entry.compress_type = zipfile.ZIP_STORED
             zf.writestr(entry, data)

@@ -7,6 +7,7 @@
 //                         only when these stop coming;
 //   {step: {name, at}}    when each stage of the start finished (epoch ms), read by bench/widget_start.py.
 import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
+import { installWheel } from "./wheel.mjs";
 
 const assets = new URL("../assets/", import.meta.url);
 const PROGRESS_EVERY_MS = 250;
@@ -104,7 +105,7 @@ const python = (async () => {
   step("Python started");
   const { site_packages: sitePackages, clauses, document_versions: versions = {} } = await manifest;
   // Installed like pip would: into site-packages (its path written by the build), not the working directory.
-  pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
+  installWheel(pyodide, new Uint8Array(await wheel), sitePackages);
   const browser = pyodide.pyimport("quiz.browser");
   browser.init(JSON.stringify(clauses), JSON.stringify(versions));
   step("quiz imported");

@@ -1,15 +1,13 @@
 // Starts Pyodide under Node the way the site's worker does (precompiled standard library as
-// stdLibURL, the quiz wheel unpacked into site-packages) and prints, as JSON, what the tests check.
+// stdLibURL, the quiz wheel installed into site-packages by docs/javascripts/wheel.mjs) and prints, as JSON, what the tests check.
 // Usage: node precompiled_facts.mjs <stdlib.zip> <wheel> <site-packages> <module outside the compiled set>
 import { readFile } from "node:fs/promises";
 import { loadPyodide } from "pyodide";
+import { installWheel } from "../../docs/javascripts/wheel.mjs";
 
 const [stdlib, wheel, sitePackages, outside] = process.argv.slice(2);
 const pyodide = await loadPyodide({ stdLibURL: stdlib });
-const bytes = await readFile(wheel);
-pyodide.unpackArchive(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), "wheel", {
-  extractDir: sitePackages,
-});
+installWheel(pyodide, await readFile(wheel), sitePackages);
 pyodide.globals.set("outside", outside);
 console.log(pyodide.runPython(`
 import sys

@@ -3,14 +3,12 @@
 // (pure Python). Usage: node run_in_pyodide.mjs <repo> <site-packages> <wheel>
 import { readFile } from "node:fs/promises";
 import { loadPyodide } from "pyodide";
+import { installWheel } from "../../docs/javascripts/wheel.mjs";
 
 const [repo, sitePackages, wheel] = process.argv.slice(2);
 const pyodide = await loadPyodide();
-const bytes = await readFile(wheel);
 const sitePackagesDir = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
-pyodide.unpackArchive(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), "wheel", {
-  extractDir: sitePackagesDir,
-});
+installWheel(pyodide, await readFile(wheel), sitePackagesDir);
 pyodide.mountNodeFS("/repo", repo);
 pyodide.mountNodeFS("/venv", sitePackages);
 const exitCode = pyodide.runPython(`
