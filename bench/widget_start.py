@@ -119,7 +119,7 @@ def ready_at(page) -> float:  # noqa: ANN001
 
 
 def visit(page, url: str) -> dict[str, float]:  # noqa: ANN001
-    """Seconds from navigation to ready, and to each step on the way (widget page only)."""
+    """Seconds from navigation to ready, and to each step its worker reports on the way."""
     page.goto(url)
     times = {"ready": ready_at(page)}
     times.update(page.evaluate("window.__steps"))
