@@ -1,5 +1,6 @@
 // Starts Pyodide under Node the way the site's worker does (precompiled standard library as
-// stdLibURL, the quiz wheel installed into site-packages by docs/javascripts/wheel.mjs) and prints, as JSON, what the tests check.
+// stdLibURL, the quiz wheel installed into site-packages by docs/javascripts/wheel.mjs) and prints,
+// as JSON, what the tests check.
 // Usage: node precompiled_facts.mjs <stdlib.zip> <wheel> <site-packages> <module outside the compiled set>
 import { readFile } from "node:fs/promises";
 import { loadPyodide } from "pyodide";
