@@ -1,5 +1,5 @@
 // Installing the quiz wheel into Pyodide's site-packages: one way, used by the site's worker and by
-// the build step and tests that start Pyodide under Node as the worker does.
+// the tests that start Pyodide under Node as the worker does.
 //
 // The build stores the wheel's entries uncompressed (hooks/runtime.py), so each file is a slice of
 // the download. Laid straight into Pyodide's file system from here it costs a few milliseconds,
