@@ -10,7 +10,7 @@ def test_no_page_requests_another_origin(swept, site_url):
     visits = every_visit(swept)
     assert len({visit.path for visit in visits}) >= 10
     assert all(visit.requests for visit in visits)  # every visit was watched
-    foreign = {f"{visit.path} ({visit.width}px)": visit.foreign(site_url) for visit in visits if visit.foreign(site_url)}
+    foreign = {f"{visit.path} ({visit.width}px)": found for visit in visits if (found := visit.foreign(site_url))}
     print(f"{len(visits)} visits, {sum(len(visit.requests) for visit in visits)} requests, {len(foreign)} with other origins")
     assert foreign == {}
 

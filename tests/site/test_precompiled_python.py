@@ -41,9 +41,11 @@ def test_stdlib_holds_bytecode_for_the_set_and_source_for_the_rest(two_fresh_com
     assert f"{OUTSIDE_THE_SET}.py" in names and f"{OUTSIDE_THE_SET}.py" not in bytecode.stdlib_modules
 
 
-def _facts_in_pyodide(bytecode: Bytecode, tmp_path: Path) -> dict:
+@pytest.fixture(scope="module")
+def facts_in_pyodide(two_fresh_compiles, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """What precompiled_facts.mjs finds when Pyodide starts as the site's worker starts it."""
-    wheel = build_wheel(ROOT / "quiz", tmp_path, bytecode)
+    bytecode = two_fresh_compiles[0]
+    wheel = build_wheel(ROOT / "quiz", tmp_path_factory.mktemp("wheel"), bytecode)
     result = subprocess.run(
         ["node", str(ROOT / "tests" / "site" / "precompiled_facts.mjs"), str(bytecode.stdlib_zip), str(wheel),
          bytecode.site_packages, OUTSIDE_THE_SET],
@@ -53,8 +55,8 @@ def _facts_in_pyodide(bytecode: Bytecode, tmp_path: Path) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_in_pyodide_modules_outside_the_set_import_and_quiz_errors_name_file_and_line(two_fresh_compiles, tmp_path):
-    facts = _facts_in_pyodide(two_fresh_compiles[0], tmp_path)
+def test_in_pyodide_modules_outside_the_set_import_and_quiz_errors_name_file_and_line(facts_in_pyodide):
+    facts = facts_in_pyodide
     assert facts["json_origin"].endswith("/json/__init__.pyc")  # in the set: bytecode
     assert facts["outside_origin"].endswith(f"/{OUTSIDE_THE_SET}.py") and facts["outside_works"]
     assert facts["quiz_bytecode_used"]
@@ -64,11 +66,10 @@ def test_in_pyodide_modules_outside_the_set_import_and_quiz_errors_name_file_and
     assert widgets[line - 1].strip() in facts["traceback"]  # the source line itself, read from the wheel
 
 
-def test_in_pyodide_a_widget_start_imports_nothing_only_the_build_needs(two_fresh_compiles, tmp_path):
+def test_in_pyodide_a_widget_start_imports_nothing_only_the_build_needs(facts_in_pyodide):
     """Each of these cost a widget's start in the browser time for nothing (bench/widget_start.py):
     the TOML parser (the wheel carries JSON copies), the html package's entity table (views become
     DOM there, not HTML) and the parsers of data files that belong to no widget."""
-    facts = _facts_in_pyodide(two_fresh_compiles[0], tmp_path)
-    started = set(facts["start_imports"])
+    started = set(facts_in_pyodide["start_imports"])
     assert {"quiz.browser", "quiz.selfcheck.sensitive_roles", "quiz.selfcheck.privacy_settings", "quiz.training"} <= started
     assert started & {"tomllib", "html", "html.entities", "quiz.glossary", "quiz.vocabulary"} == set()
