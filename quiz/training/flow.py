@@ -10,14 +10,16 @@ from functools import partial
 
 from .. import forms
 from ..context import Context
-from ..view import h
+from ..view import Node, h
 from ..protocol import Request, Response, error_summary_id, focus_id, response, restore, selector
 from ..widgets import QUIZ
 from .bank import TRACKS, Bank
 from .certificate import certificate_view
-from .report import launch, report, status_box, versions
 from .names import certificate_name
+from .record import PRACTICE, Launch, counts, launch, mode_note
+from .report import report, status_box, versions
 from .result import result_view
+from .resume import is_packed, packed, unpacked
 from .state import advance, checked, fresh, new_attempt, record_date, result
 from .views import choose_view, feedback_view, question_view
 
@@ -33,13 +35,17 @@ def respond(bank: Bank, ctx: Context, request: Request) -> Response:
     seed = request.get("seed")
     seed = seed if isinstance(seed, int) and not isinstance(seed, bool) else 0
     given = request.get("state")
-    # Launched by a learning system: a finished attempt is reported (see quiz.training.report).
-    reply = partial(_reply, bank, ctx, launched=launch(request))
-    state, notice = restore(given, lambda s: checked(bank, s))
+    # Launched by a learning system: a counted attempt is reported (see quiz.training.record).
+    launched = launch(request)
+    reply = partial(_reply, bank, ctx, launched=launched, today=request.get("today"))
+    # What a learning system kept is packed (quiz.training.resume); what the page or device kept is whole.
+    state, notice = restore(given, lambda s: unpacked(bank, s) if is_packed(s) else checked(bank, s))
     if state is None:
         state = fresh(bank)
         if action not in ("start", "choose-track"):
-            return reply(state, notice, store=False)
+            return reply(_launched_facts(state, launched), notice, store=False)
+    state = _launched_facts(state, launched)
+    practice = launched is not None and launched.mode == "Normal" and not counts(launched, state["on_record"])
 
     stage = state["stage"]
     if action == "start":
@@ -57,7 +63,7 @@ def respond(bank: Bank, ctx: Context, request: Request) -> Response:
         if track not in TRACKS:
             return reply({**state, "stage": "choose"}, "",
                           errors={"track": "Choose the staff track or the members track"}, store=remember)
-        return reply(new_attempt(bank, state, track, seed), "")
+        return reply(new_attempt(bank, state, track, seed, practice), "")
     if action == "answer" and stage == "question":
         item = state["draw"][state["index"]]
         q = bank.question(item["q"])
@@ -71,7 +77,7 @@ def respond(bank: Bank, ctx: Context, request: Request) -> Response:
     if action == "next" and stage == "feedback":
         return reply(advance(state), "", finishing=True)
     if action == "retry" and stage in ("result", "certificate"):
-        return reply(new_attempt(bank, state, state["track"], seed), "")
+        return reply(new_attempt(bank, state, state["track"], seed, practice), "")
     if action == "certificate" and stage == "result" and result(bank, state).passed:
         name = certificate_name(" ".join(forms.answers_get(answers, "name")))
         errors = {}
@@ -84,15 +90,31 @@ def respond(bank: Bank, ctx: Context, request: Request) -> Response:
         if errors:
             return reply(state, "", errors=errors, name=name)
         return reply({**state, "stage": "certificate", "name": name, "date": record_date(request.get("today")),
-                      "acknowledged": versions(ctx, state)}, "", finishing=True)
+                      "acknowledged": versions(ctx, state)}, "")
     # Anything else (an old button, a repeated click): show the current step again.
     return reply(state, "")
 
 
-def _reply(bank: Bank, ctx: Context, state: dict, notice: str, *, launched: dict[str, str] | None,
+def _launched_facts(state: dict, launched: Launch | None) -> dict:
+    """The learning system's facts win over what was kept: its mastery score, and a pass it has on record.
+    An unfinished attempt when the learning system already has a pass is practice."""
+    if launched is None:
+        return state
+    unfinished = state["stage"] in ("question", "feedback")
+    return {**state, "mastery": launched.mastery, "on_record": state["on_record"] or launched.passed,
+            "practice": state["practice"] or (launched.passed and unfinished)}
+
+
+def _reply(bank: Bank, ctx: Context, state: dict, notice: str, *, launched: Launch | None, today: object = None,
            errors: dict[str, str] | None = None, store: bool | None = None, name: str = "",
            finishing: bool = False, move_focus: bool = True) -> Response:
     stage = state["stage"]
+    # The moment a counted attempt's last question is scored, its result goes to the learning system.
+    counted = launched is not None and launched.mode == "Normal" and not state["practice"]
+    sent = None
+    if counted and finishing and stage == "result":
+        sent = report(bank, ctx, state, today)
+        state = {**state, "on_record": state["on_record"] or sent["passed"]}
     if stage == "choose":
         view, announce = choose_view(bank, state, errors), "Choose the staff track or the members track"
     elif stage == "question":
@@ -101,7 +123,7 @@ def _reply(bank: Bank, ctx: Context, state: dict, notice: str, *, launched: dict
         view, announce = feedback_view(bank, ctx, state)
     elif stage == "result":
         # The learning system's name for the learner fills the field until the reader types their own.
-        learner = launched["learner"] if launched else ""
+        learner = launched.learner if launched else ""
         view, announce = result_view(bank, ctx, state, errors, name or learner, NAME_MAX, launched is not None)
     else:
         view, announce = certificate_view(bank, state, launched is not None)
@@ -114,9 +136,28 @@ def _reply(bank: Bank, ctx: Context, state: dict, notice: str, *, launched: dict
         announce = f"{notice} {announce}"
     if store is None:
         store = True if state["remember"] else None
-    finished = stage == "certificate" or (stage == "result" and not result(bank, state).passed)
-    if launched and finished:
-        view = h("div", {}, status_box(stage == "certificate"), view)
-    sent = report(bank, ctx, state) if launched and finished and finishing else None
-    return response(view, state, focus=selector(focus) if move_focus else None, announce=announce, store=store,
-                    report=sent)
+    if launched:
+        view = _launched_view(bank, state, launched, counted, view)
+    out = response(view, state, focus=selector(focus) if move_focus else None, announce=announce, store=store,
+                   report=sent)
+    if launched:
+        out["lms_state"] = packed(bank, state)  # what the learning system keeps (never answers or names)
+    return out
+
+
+def _launched_view(bank: Bank, state: dict, launched: Launch, counted: bool, view: Node) -> Node:
+    """Around a step in a learning system: whether its result is recorded, and the way back."""
+    stage = state["stage"]
+    before = []
+    if launched.mode != "Normal":
+        before.append(h("p", {"class": "lms-note"}, mode_note(launched)))
+    elif state["practice"] and stage != "choose":
+        before.append(h("p", {"class": "lms-note"}, PRACTICE))
+    elif counted and stage in ("result", "certificate"):
+        before.append(status_box(result(bank, state).passed))
+    after = None
+    if launched.exit:
+        after = h("div", {"class": "quiz-actions lms-exit"},
+                  h("button", {"type": "button", "class": "md-button", "data-client-action": "lms-exit"},
+                    "Exit and return to your learning system"))
+    return h("div", {}, *before, view, after)

@@ -13,19 +13,44 @@ from ..protocol import STATE_VERSION_KEY
 from .bank import TRACKS, Bank
 from .draw import attempt_seed, draw
 from .names import certificate_name
+from .record import pass_mark
 from .scoring import Result, score
 
 STAGES = ("choose", "question", "feedback", "result", "certificate")
 
 
-def fresh(bank: Bank, remember: bool = False, attempt: int = 0) -> dict:
+# Inside a learning system (quiz.training.record): the mastery score it set, whether a pass is on
+# record, whether this attempt is practice, and the questions answered in an earlier session
+# (resumed from what the learning system kept: right or wrong, never the option chosen).
+LEARNING_SYSTEM_KEYS = {"mastery": None, "on_record": False, "practice": False, "recalled": []}
+
+
+def fresh(bank: Bank, remember: bool = False, attempt: int = 0, carried: dict | None = None) -> dict:
+    """A new state at the first step; `carried` keeps the learning system's facts across attempts."""
+    kept = {k: (carried or {}).get(k, v) for k, v in LEARNING_SYSTEM_KEYS.items() if k in ("mastery", "on_record")}
     return {STATE_VERSION_KEY: bank.version, "stage": "choose", "track": None, "remember": remember,
             "attempt": attempt, "seed": 0, "draw": [], "index": 0, "answers": {}, "name": None, "date": None,
-            "acknowledged": None}
+            "acknowledged": None, **LEARNING_SYSTEM_KEYS, **kept}
 
 
 def result(bank: Bank, state: dict) -> Result:
-    return score(bank, [item["q"] for item in state["draw"]], state["answers"])
+    mark = pass_mark(bank.settings.pass_mark, state.get("mastery"))
+    return score(bank, [item["q"] for item in state["draw"]], state["answers"], mark)
+
+
+def _learning_system_facts(state: dict) -> dict | None:
+    """The learning-system keys of a saved state, checked (older states without them get the defaults)."""
+    facts = {k: state.get(k, v) for k, v in LEARNING_SYSTEM_KEYS.items()}
+    mastery = facts["mastery"]
+    if mastery is not None and (isinstance(mastery, bool) or not isinstance(mastery, (int, float))
+                                or not 0 <= mastery <= 1):
+        return None
+    if not isinstance(facts["on_record"], bool) or not isinstance(facts["practice"], bool):
+        return None
+    recalled = facts["recalled"]
+    if not isinstance(recalled, list) or not all(q in state.get("answers", {}) for q in recalled):
+        return None
+    return facts
 
 
 def checked(bank: Bank, state: Any) -> dict | None:
@@ -37,8 +62,11 @@ def checked(bank: Bank, state: Any) -> dict | None:
         return None
     if not isinstance(state["remember"], bool) or not isinstance(state["attempt"], int):
         return None
+    facts = _learning_system_facts(state)
+    if facts is None:
+        return None
     if stage == "choose":
-        return fresh(bank, state["remember"], state["attempt"])
+        return fresh(bank, state["remember"], state["attempt"], facts)
     if state["track"] not in TRACKS:
         return None
     drawn = state["draw"]
@@ -69,7 +97,7 @@ def checked(bank: Bank, state: Any) -> dict | None:
         seen = state["acknowledged"]
         if not isinstance(seen, dict) or not all(isinstance(seen.get(d), str) for d in ("policy", "procedure")):
             return None
-    return dict(state)
+    return {**state, **facts}
 
 
 def record_date(today: Any) -> str:
@@ -80,12 +108,13 @@ def record_date(today: Any) -> str:
         return ""
 
 
-def new_attempt(bank: Bank, state: dict, track: str, seed: int) -> dict:
+def new_attempt(bank: Bank, state: dict, track: str, seed: int, practice: bool = False) -> dict:
+    """The next attempt's first question; `practice`: a pass is on record, so it is not sent."""
     attempt = state["attempt"] + 1
     avoid = [item["q"] for item in state["draw"]] if state.get("track") == track else []
     attempt_draw = draw(bank.for_track(track), bank.settings.draw_size, attempt_seed(seed, attempt), avoid)
-    return {**fresh(bank, state["remember"], attempt), "stage": "question", "track": track,
-            "seed": seed, "draw": attempt_draw}
+    return {**fresh(bank, state["remember"], attempt, state), "stage": "question", "track": track,
+            "seed": seed, "draw": attempt_draw, "practice": practice}
 
 
 def advance(state: dict) -> dict:
