@@ -10,7 +10,7 @@ LRS_VENV := .venv-lrs
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench setup lrs chromium clean
+.PHONY: serve build test bench setup lrs chromium xmllint clean
 
 serve: setup
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -18,7 +18,7 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-test: setup lrs chromium
+test: setup lrs chromium xmllint
 	$(BIN)/pytest
 
 bench: setup chromium
@@ -51,6 +51,17 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else \
 	    echo "The browser tests need Debian's Chromium: run 'sudo apt-get install chromium' and try again." >&2; exit 1; \
+	  fi; \
+	fi
+
+# xmllint (Debian libxml2-utils) validates the learning-system packages against the
+# standards' own schemas (tests/data/schemas/).
+xmllint:
+	@if ! command -v xmllint >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils; \
+	  else \
+	    echo "The package tests need xmllint: run 'sudo apt-get install libxml2-utils' and try again." >&2; exit 1; \
 	  fi; \
 	fi
 

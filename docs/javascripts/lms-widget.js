@@ -4,11 +4,14 @@
 
 import { connect } from "./lms.js";
 
+/** @typedef {import("./lms-common.js").Session} Session */
+
 // The quiz is the only widget a learning system launches.
 export function learningSystem(widget) {
   if (widget !== "quiz") return null;
+  /** @type {Session | null} */
   let session = null;
-  let status = "none"; // none, sending, sent or failed
+  let status = "none"; // none, sending, sent, held (cmi5: a fail waits for the session's end) or failed
   let body = null;
 
   const show = () => {
@@ -31,7 +34,7 @@ export function learningSystem(widget) {
   const send = async (report) => {
     status = "sending";
     show();
-    status = (await report()) ? "sent" : "failed";
+    status = await report();
     show();
   };
 
@@ -50,16 +53,19 @@ export function learningSystem(widget) {
     ready,
     // What the first request of a visit starts from: the learning system's saved progress.
     savedState: (fallback) => (session ? session.savedState : fallback),
-    // What the quiz is told about the launch: which system, and the learner's name to prefill.
-    request: () => (session ? { lms: { system: session.kind, learner: session.learner || "" } } : {}),
+    // What the quiz is told about the launch (quiz.training.record.launch): which system, the learner's
+    // name to prefill, a pass on record, the mastery score, the launch mode, a way back, the languages.
+    request: () => (session ? { lms: { system: session.kind, learner: session.learner || "", ...session.facts } } : {}),
     rendered(response, widgetBody) {
       body = widgetBody;
       if (!session) return;
       keepPagePut();
-      if (response.state != null) session.save(response.state);
+      // What the learning system keeps is the packed progress, never the whole state (quiz/training/resume.py).
+      if (response.lms_state != null) session.save(response.lms_state);
       if (response.report) send(() => session.report(response.report));
       else show();
     },
-    retry: () => session && send(() => (session.ok ? session.retry() : Promise.resolve(false))),
+    retry: () => session && send(() => (session.ok ? session.retry() : Promise.resolve("failed"))),
+    exit: () => session && session.exit(),
   };
 }

@@ -163,6 +163,7 @@ function mount(root) {
     if (button.dataset.clientAction === "print") window.print();
     if (button.dataset.clientAction === "download") download(button, body);
     if (button.dataset.clientAction === "lms-retry" && lms) lms.retry();
+    if (button.dataset.clientAction === "lms-exit" && lms) lms.exit();
   });
 
   mounted.set(name, () => {

@@ -16,7 +16,7 @@ from ..widgets import QUIZ
 from .bank import TRACKS, Bank
 from .certificate import certificate_view
 from .names import certificate_name
-from .record import PRACTICE, Launch, counts, launch, mode_note
+from .record import PRACTICE, Launch, counts, language_note, launch, mode_note
 from .report import report, status_box, versions
 from .result import result_view
 from .resume import is_packed, packed, unpacked
@@ -149,6 +149,8 @@ def _launched_view(bank: Bank, state: dict, launched: Launch, counted: bool, vie
     """Around a step in a learning system: whether its result is recorded, and the way back."""
     stage = state["stage"]
     before = []
+    if language_note(launched):
+        before.append(h("p", {"class": "lms-note", "lang": "en-GB"}, language_note(launched)))
     if launched.mode != "Normal":
         before.append(h("p", {"class": "lms-note"}, mode_note(launched)))
     elif state["practice"] and stage != "choose":

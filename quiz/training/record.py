@@ -33,6 +33,7 @@ class Launch:
     mastery: float | None  # the learning system's mastery score, 0 to 1, or None
     mode: str  # "Normal", "Browse" or "Review"
     exit: bool  # the learning system gave a place to return to (cmi5 returnURL)
+    languages: tuple[str, ...] = ()  # the learner's language preferences, in order (cmi5 11.1)
 
 
 def launch(request: dict[str, Any]) -> Launch | None:
@@ -50,6 +51,8 @@ def launch(request: dict[str, Any]) -> Launch | None:
         mastery=float(mastery) if valid_mastery else None,
         mode=lms.get("mode") if lms.get("mode") in MODES else "Normal",
         exit=lms.get("exit") is True,
+        languages=tuple(t for t in lms.get("languages") or () if isinstance(t, str)) if isinstance(
+            lms.get("languages"), list) else (),
     )
 
 
@@ -69,6 +72,13 @@ def judged(score: int, out_of: int, mark: int | float) -> bool:
 def counts(launched: Launch | None, on_record: bool) -> bool:
     """Whether an attempt starting now is reported: launched normally, with no pass on record yet."""
     return launched is not None and launched.mode == "Normal" and not (launched.passed or on_record)
+
+
+def language_note(launched: Launch) -> str | None:
+    """The quiz is in British English only: said when the learner's preferences name no English (cmi5 11.1)."""
+    if not launched.languages or any(t.lower().split("-")[0] == "en" for t in launched.languages):
+        return None
+    return "This quiz is available in English only."
 
 
 def mode_note(launched: Launch) -> str | None:
