@@ -1,7 +1,7 @@
 // @ts-check
 // cmi5 for the quiz (the interface is in lms.js): the launch (spec section 8), the statements
 // (9), the state (10) and the learner preferences (11). The requirement each part answers, and
-// the test that shows it, are in docs/lms-conformance.md.
+// the test that shows it, are in tests/lms-conformance.md.
 //
 // The rules cmi5 puts on statements, and how this AU keeps them:
 // - one "initialized" first and one "terminated" last in every session, whatever the launch mode;

@@ -1,6 +1,6 @@
 // @ts-check
 // SCORM 1.2's run-time API for the quiz (the interface is in lms.js). The requirement each
-// line answers is in docs/lms-conformance.md (SCORM 1.2 RTE, sections 3.3 and 3.4).
+// line answers is in tests/lms-conformance.md (SCORM 1.2 RTE, sections 3.3 and 3.4).
 
 import { facts, missingSession } from "./lms-common.js";
 

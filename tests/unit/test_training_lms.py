@@ -194,6 +194,14 @@ def test_browse_and_review_record_nothing_and_say_so(bank, vctx, mode):
     assert f"in {mode.lower()} mode: nothing from this attempt is recorded there" in text_of(r["view"])
 
 
+@pytest.mark.parametrize(("languages", "note"), [
+    (["fr-FR", "de-DE"], True), (["fr-FR", "en-US"], False), ([], False), (None, False)])
+def test_learner_language_preferences_without_english_are_told_the_quiz_is_in_english_only(
+        bank, vctx, languages, note):
+    r = ask(bank, vctx, "start", lms={"system": "cmi5", "learner": "Ann", "languages": languages})
+    assert ("This quiz is available in English only." in text_of(r["view"])) is note
+
+
 def test_a_returnurl_gives_an_exit_control_on_every_step(bank, vctx):
     lms = {"system": "cmi5", "learner": "Ann", "exit": True}
     first = ask(bank, vctx, "start", lms=lms)
