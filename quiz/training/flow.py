@@ -138,6 +138,10 @@ def _reply(bank: Bank, ctx: Context, state: dict, notice: str, *, launched: Laun
         store = True if state["remember"] else None
     if launched:
         view = _launched_view(bank, state, launched, counted, view)
+        # Focus goes to the step's heading, below the note: screen readers hear the note with the step.
+        note = mode_note(launched) or (PRACTICE if state["practice"] else None)
+        if note and (stage == "result" or (stage == "question" and state["index"] == 0)):
+            announce = f"{note} {announce}"
     out = response(view, state, focus=selector(focus) if move_focus else None, announce=announce, store=store,
                    report=sent)
     if launched:

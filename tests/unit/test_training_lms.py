@@ -164,6 +164,7 @@ def test_the_best_result_stands_a_practice_attempt_after_a_pass_is_not_sent_and_
     practice = retry(bank, vctx, passed["state"], 0, SCORM)
     assert "report" not in practice
     assert "You have already passed; this attempt is for practice and is not sent." in text_of(practice["view"])
+    assert practice["announce"].startswith("You have already passed; this attempt is for practice")
     assert "data-lms-status" not in to_html(practice["view"])
     # A fail, then a pass, in one record: both count (the pass replaces the fail).
     failed = attempt(bank, vctx, 2, lms=SCORM)
