@@ -44,7 +44,7 @@ import { facts, missingSession } from "./lms-common.js";
 
 /**
  * The registration's record this AU keeps in the State API (10: "the AU MAY use the State API").
- * @typedef {object} Record
+ * @typedef {object} RegistrationRecord
  * @property {unknown} progress packed progress (quiz/training/resume.py), or null
  * @property {boolean} passed a "passed" statement was stored for this registration
  * @property {boolean} completed a "completed" statement was stored for this registration
@@ -131,6 +131,7 @@ export function launchParameters(search) {
  * @returns {string[]}
  */
 export function languages(preferences) {
+  /** @type {string} */
   const list = preferences && typeof preferences.languagePreference === "string" ? preferences.languagePreference : "";
   return list.split(",").map((tag) => tag.trim()).filter(Boolean);
 }
@@ -158,7 +159,7 @@ export class Cmi5Session {
     this.heldFail = null;
     /** @type {Set<string>} verbs queued this session */
     this.verbs = new Set();
-    /** @type {Record} */
+    /** @type {RegistrationRecord} */
     this.record = { progress: null, passed: false, completed: false };
     /** @type {any} */
     this.launchData = {};
@@ -169,6 +170,8 @@ export class Cmi5Session {
     this.problem = null;
     this.done = false;
     this.token = "";
+    /** @type {string | undefined} the record as last sent to the State API */
+    this.kept = undefined;
   }
 
   async start() {

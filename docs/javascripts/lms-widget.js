@@ -1,3 +1,4 @@
+// @ts-check
 // Joins the quiz widget to the learning system that launched it (lms.js), if any.
 // The quiz's own views say what happened to the report: they carry a
 // [data-lms-status] box whose [data-lms-when] children this script shows or hides.
@@ -5,19 +6,38 @@
 import { connect } from "./lms.js";
 
 /** @typedef {import("./lms-common.js").Session} Session */
+/** @typedef {import("./lms-common.js").Delivery} Delivery */
 
-// The quiz is the only widget a learning system launches.
+/**
+ * What the quiz's page asks of the learning system, if one launched it.
+ * @typedef {object} LearningSystem
+ * @property {Promise<void>} ready
+ * @property {(fallback: unknown) => unknown} savedState
+ * @property {() => object} request
+ * @property {(response: any, widgetBody: HTMLElement) => void} rendered
+ * @property {() => void} retry
+ * @property {() => void} exit
+ */
+
+/**
+ * The quiz is the only widget a learning system launches.
+ * @param {string} widget
+ * @returns {LearningSystem | null}
+ */
 export function learningSystem(widget) {
   if (widget !== "quiz") return null;
   /** @type {Session | null} */
   let session = null;
   let status = "none"; // none, sending, sent, held (cmi5: a fail waits for the session's end) or failed
+  /** @type {HTMLElement | null} */
   let body = null;
 
   const show = () => {
     const box = body && body.querySelector("[data-lms-status]");
     if (!box) return;
-    for (const part of box.querySelectorAll("[data-lms-when]")) part.hidden = part.dataset.lmsWhen !== status;
+    for (const part of box.querySelectorAll("[data-lms-when]")) {
+      if (part instanceof HTMLElement) part.hidden = part.dataset.lmsWhen !== status;
+    }
     const detail = box.querySelector("[data-lms-problem]");
     if (detail) detail.textContent = session && session.problem ? session.problem : "";
   };
@@ -26,11 +46,13 @@ export function learningSystem(widget) {
   // session): every link opens in a new window, without access back to this one.
   const keepPagePut = () => {
     for (const link of document.querySelectorAll("a[href]:not([href^='#'])")) {
+      if (!(link instanceof HTMLAnchorElement)) continue;
       link.target = "_blank";
       link.rel = "noopener";
     }
   };
 
+  /** @param {() => Promise<Delivery>} report */
   const send = async (report) => {
     status = "sending";
     show();
@@ -41,10 +63,10 @@ export function learningSystem(widget) {
   const ready = connect().then(
     (found) => {
       session = found;
-      if (!session) return;
+      if (!found) return;
       keepPagePut();
-      window.addEventListener("pagehide", () => session.finish());
-      if (!session.ok) status = "failed";
+      window.addEventListener("pagehide", () => found.finish());
+      if (!found.ok) status = "failed";
     },
     (error) => console.error("Learning system:", error),
   );
@@ -58,14 +80,20 @@ export function learningSystem(widget) {
     request: () => (session ? { lms: { system: session.kind, learner: session.learner || "", ...session.facts } } : {}),
     rendered(response, widgetBody) {
       body = widgetBody;
-      if (!session) return;
+      const current = session;
+      if (!current) return;
       keepPagePut();
       // What the learning system keeps is the packed progress, never the whole state (quiz/training/resume.py).
-      if (response.lms_state != null) session.save(response.lms_state);
-      if (response.report) send(() => session.report(response.report));
+      if (response.lms_state != null) current.save(response.lms_state);
+      if (response.report) send(() => current.report(response.report));
       else show();
     },
-    retry: () => session && send(() => (session.ok ? session.retry() : Promise.resolve("failed"))),
-    exit: () => session && session.exit(),
+    retry: () => {
+      const current = session;
+      if (current) send(() => (current.ok ? current.retry() : Promise.resolve(/** @type {Delivery} */ ("failed"))));
+    },
+    exit: () => {
+      if (session) session.exit();
+    },
   };
 }

@@ -84,6 +84,9 @@ def test_the_checks_name_a_missing_file_and_a_broken_description():
     broken = broken.replace(b"<adlcp:masteryscore>80", b"<adlcp:masteryscore>eighty")
     problems = lms_manifests.check_scorm(broken, {"training/quiz/index.html"})
     assert any("schemaversion" in p for p in problems) and any("masteryscore" in p for p in problems)
+    long_version = lms_manifests.scorm_manifest([], 80, "v").replace(b'version="', b'version="' + b"9" * 20, 1)
+    assert "imsmanifest.xml: the manifest's version is longer than 20 characters" in \
+        lms_manifests.check_scorm(long_version, {"training/quiz/index.html"})
     assert lms_manifests.check_cmi5(b"<courseStructure", set())[0].startswith("cmi5.xml is not well-formed")
     odd = lms_manifests.cmi5_course(80, "v").replace(b'moveOn="Passed"', b'moveOn="Whenever"')
     assert "moveOn 'Whenever'" in lms_manifests.check_cmi5(odd, {"training/quiz/index.html"})[0]
