@@ -23,6 +23,7 @@ import http.server
 import json
 import os
 import secrets
+import select
 import signal
 import socket
 import subprocess
@@ -185,10 +186,22 @@ class _LmsHandler(http.server.SimpleHTTPRequestHandler):
         if path.startswith("/fetch/"):
             self._json(200, self.lms.fetch(path.removeprefix("/fetch/")))
         elif path == "/xapi/statements":
-            time.sleep(self.lms.statement_delay)
+            if self.lms.statement_delay:
+                time.sleep(self.lms.statement_delay)
+                # Like a proxy in front of an LRS (nginx's default), drop a request whose client went away:
+                # only a request the browser kept alive past the page's end reaches the LRS.
+                if self._client_gone():
+                    return
             self._json(*self.lms.forward(body, self.headers.get("Authorization", "")))
         else:
             self._json(404, {})
+
+    def _client_gone(self) -> bool:
+        readable, _, _ = select.select([self.connection], [], [], 0)
+        try:
+            return bool(readable) and self.connection.recv(1, socket.MSG_PEEK) == b""
+        except OSError:
+            return True
 
     def do_PUT(self) -> None:  # noqa: N802
         parts = urlsplit(self.path)
