@@ -8,12 +8,12 @@ from dataclasses import replace
 
 import pytest
 
-from quiz import training
+from quiz.widgets import quiz as training
 from quiz.content import load_widget
 from quiz.context import Context
 from quiz.protocol import STALE_NOTICE
-from quiz.training.bank import Bank
-from quiz.training.report import review_by
+from quiz.widgets.quiz.bank import Bank
+from quiz.widgets.quiz.report import review_by
 from quiz.view import text_of, to_html
 
 VERSIONS = {"policy": "1a2b3c4d", "procedure": "5e6f7a8b"}

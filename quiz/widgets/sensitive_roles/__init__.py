@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import forms
-from ..checker import Checker, Problem, check, fingerprint
-from ..context import Context
-from ..protocol import Request, Response
-from ..view import Node, h
-from ..widgets import SENSITIVE_ROLES as WIDGET
-from . import flow, loading, rules, views
-from .model import DONT_KNOW, Action, Question, Reminder, Rule
+from ... import forms
+from ...checker import Checker, Problem, check, fingerprint
+from ...context import Context
+from ...protocol import Request, Response
+from ...view import Node, h
+from .. import SENSITIVE_ROLES as WIDGET
+from ...selfcheck import flow, loading, rules, views
+from ...selfcheck.model import DONT_KNOW, Action, Question, Reminder, Rule
 
 ROLE = "role"
 CARRY_ON = "carry-on"

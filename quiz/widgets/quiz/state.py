@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from ..protocol import STATE_VERSION_KEY
+from ...protocol import STATE_VERSION_KEY
 from .bank import TRACKS, Bank
 from .draw import attempt_seed, draw
 from .names import certificate_name

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from functools import partial
 
-from .. import forms
-from ..context import Context
-from ..view import h
-from ..protocol import Request, Response, error_summary_id, focus_id, response, restore, selector
-from ..widgets import QUIZ
+from ... import forms
+from ...context import Context
+from ...view import h
+from ...protocol import Request, Response, error_summary_id, focus_id, response, restore, selector
+from .. import QUIZ
 from .bank import TRACKS, Bank
 from .certificate import certificate_view
 from .report import launch, report, status_box, versions
@@ -33,7 +33,7 @@ def respond(bank: Bank, ctx: Context, request: Request) -> Response:
     seed = request.get("seed")
     seed = seed if isinstance(seed, int) and not isinstance(seed, bool) else 0
     given = request.get("state")
-    # Launched by a learning system: a finished attempt is reported (see quiz.training.report).
+    # Launched by a learning system: a finished attempt is reported (see quiz.widgets.quiz.report).
     reply = partial(_reply, bank, ctx, launched=launch(request))
     state, notice = restore(given, lambda s: checked(bank, s))
     if state is None:

@@ -1,4 +1,4 @@
-"""The training quiz's question bank: tracks, questions, options, settings (read by quiz.training.loading)."""
+"""The training quiz's question bank: tracks, questions, options, settings (read by quiz.widgets.quiz.loading)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -52,7 +52,7 @@ class Question:
 
     @property
     def how(self) -> Kind:
-        """What its kind means for showing, checking and scoring it (see quiz.training.kinds)."""
+        """What its kind means for showing, checking and scoring it (see quiz.widgets.quiz.kinds)."""
         return KINDS[self.kind]
 
     @property

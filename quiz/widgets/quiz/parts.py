@@ -1,11 +1,11 @@
 """Small view parts the training quiz's steps share."""
 from __future__ import annotations
 
-from .. import forms
-from ..context import Context
-from ..protocol import focus_id
-from ..view import Node, h
-from ..widgets import QUIZ
+from ... import forms
+from ...context import Context
+from ...protocol import focus_id
+from ...view import Node, h
+from .. import QUIZ
 from .bank import DOCUMENTS, Question
 
 HONESTY = ("This is a static website: the quiz runs on your own device and nothing is sent anywhere. "

@@ -5,7 +5,7 @@ import datetime
 import json
 from typing import Any
 
-from ..view import Node, h
+from ...view import Node, h
 from .bank import TRACKS, Bank
 from .parts import heading, honesty
 from .report import DOCUMENT_NAMES, review_by

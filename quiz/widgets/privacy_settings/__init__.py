@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import forms
-from ..checker import Checker, Problem, check, fingerprint
-from ..context import Context
-from ..protocol import Request, Response
-from ..view import Node, h
-from ..widgets import PRIVACY_SETTINGS as WIDGET
-from . import flow, loading, rules, views
-from .model import Action, Question, Reminder, Rule
+from ... import forms
+from ...checker import Checker, Problem, check, fingerprint
+from ...context import Context
+from ...protocol import Request, Response
+from ...view import Node, h
+from .. import PRIVACY_SETTINGS as WIDGET
+from ...selfcheck import flow, loading, rules, views
+from ...selfcheck.model import Action, Question, Reminder, Rule
 
 PLATFORMS_FIELD = "platforms"
 

@@ -13,8 +13,8 @@ import calendar
 import datetime
 from typing import Any
 
-from ..context import Context
-from ..view import Node, h
+from ...context import Context
+from ...view import Node, h
 from .bank import Bank
 from .state import result
 

@@ -15,7 +15,7 @@ for a pass, the reader's name -> certificate and completion record.
 """
 from __future__ import annotations
 
-from ..checker import Problem, check
+from ...checker import Problem, check
 from .bank import Bank
 from .flow import respond
 from .loading import parse
@@ -25,5 +25,5 @@ __all__ = ["load", "parse", "render", "respond"]
 
 
 def load(raw: dict, file: str, clause_ids: set[str]) -> tuple[Bank | None, list[Problem]]:
-    """Check quiz.toml's contents (see quiz.training.bank); every problem at once."""
+    """Check quiz.toml's contents (see quiz.widgets.quiz.bank); every problem at once."""
     return check(raw, parse, file, clause_ids)

@@ -1,10 +1,10 @@
 """The training quiz's result step: score, topic breakdown, a review of every question, and the name form."""
 from __future__ import annotations
 
-from .. import forms
-from ..context import Context
-from ..view import Node, h
-from ..widgets import QUIZ
+from ... import forms
+from ...context import Context
+from ...view import Node, h
+from .. import QUIZ
 from .bank import TRACKS, Bank
 from .parts import form, heading, honesty, option_texts, read, remember_note, right_ids
 from .report import DOCUMENT_NAMES, versions
