@@ -9,7 +9,7 @@ for a pass, the reader's name -> certificate and completion record.
 - ``draw``: drawing an attempt's questions, reproducible from a seed;
 - ``scoring``: the scoring rules;
 - ``state``: the saved state of an attempt, and its checks;
-- ``flow``: ``respond``, the reader's path through an attempt;
+- ``steps``: the reader's path through an attempt, declared to the engine (quiz.engine);
 - ``names``: the reader's name for the certificate, without hidden characters;
 - ``views``, ``result``, ``certificate``: the step views; ``static``: the page without JavaScript.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ...checker import Problem, check
 from .bank import Bank
-from .flow import respond
+from .steps import respond
 from .loading import parse
 from .static import render
 

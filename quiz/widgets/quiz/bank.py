@@ -20,10 +20,6 @@ TRACKS = {
     "members": Track("Members (councillors)", "Members (elected councillors)",
                      "For councillors: the parts that apply to members"),
 }
-DOCUMENTS = {
-    "policy": "the social media policy (Dacorum Borough Council)",
-    "procedure": "the social media procedure (Luton Borough Council)",
-}
 
 
 @dataclass(frozen=True)
