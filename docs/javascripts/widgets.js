@@ -83,6 +83,61 @@ function download(button, body) {
   URL.revokeObjectURL(link.href);
 }
 
+/** Move focus to the element a response names, at the top of the window.
+ * @param {HTMLElement} body @param {string} selector */
+function moveFocus(body, selector) {
+  const target = /** @type {HTMLElement | null} */ (body.querySelector(selector));
+  if (!target) return;
+  if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
+  // Chromium centres what it focuses, so a tall target starts under the sticky header: start the
+  // step at the top instead, clear of the header and "Back to top" (scroll-margin-top in council.css).
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: "start" });
+}
+
+/** The reader's part: buttons send their action, data-refresh controls re-draw the form, and
+ *  data-client-action buttons act in the browser.
+ * @param {HTMLElement} root @param {HTMLElement} body
+ * @param {(action: string, form: HTMLFormElement | null) => Promise<unknown>} send
+ * @param {{asked: () => void, retry: () => void}} on */
+function listen(root, body, send, on) {
+  body.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (root.dataset.state === "error") return;
+    on.asked();
+    const submitter = /** @type {HTMLButtonElement | null} */ (event.submitter);
+    send(submitter && submitter.name === "action" ? submitter.value : "submit", /** @type {HTMLFormElement} */ (event.target));
+  });
+
+  // A control marked data-refresh (the privacy check's platforms) re-draws the form when it
+  // changes, so ticking is enough; focus stays on the control (the reply moves none).
+  body.addEventListener("change", (event) => {
+    const control = /** @type {HTMLInputElement | null} */ (/** @type {Element} */ (event.target).closest("[data-refresh] input"));
+    if (!control || root.dataset.state !== "ready") return;
+    send("refresh", control.form).then(() => /** @type {HTMLElement | null} */ (body.querySelector(`#${CSS.escape(control.id)}`))?.focus());
+  });
+
+  body.addEventListener("click", (event) => {
+    const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest("[data-client-action]"));
+    if (!button) return;
+    if (button.dataset.clientAction === "print") window.print();
+    if (button.dataset.clientAction === "download") download(button, body);
+    if (button.dataset.clientAction === "lms-retry") on.retry();
+  });
+}
+
+/** Load a widget's data in Python, giving up (onStall) only while no runtime bytes arrive.
+ * @param {string} name @param {(error: Error) => void} onStall @returns {Promise<unknown>} */
+function prepare(name, onStall) {
+  const stall = watchdog(STALL_LIMIT_MS, () => onStall(new Error("Python stopped loading")));
+  const stopWatching = onProgress(stall.kick);
+  stall.kick();
+  return python({ prepare: name }).finally(() => {
+    stall.stop();
+    stopWatching();
+  });
+}
+
 /** Connect one widget: the DOM side; what is stored where is widget-memory.js's reducer.
  * @param {HTMLElement} root */
 function mount(root) {
@@ -114,14 +169,7 @@ function mount(root) {
     if (next.visit) writeVisit(name, memory.state, memory.kept);
     if (lms) lms.rendered(response, body);
     say(response.announce || "", { quiet: true });
-    const target = /** @type {HTMLElement | null} */ (response.focus && body.querySelector(response.focus));
-    if (target) {
-      if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
-      // Chromium centres what it focuses, so a tall target starts under the sticky header: start the
-      // step at the top instead, clear of the header and "Back to top" (scroll-margin-top in council.css).
-      target.focus({ preventScroll: true });
-      target.scrollIntoView({ block: "start" });
-    }
+    if (response.focus) moveFocus(body, response.focus);
   };
 
   /** @param {unknown} error */
@@ -151,29 +199,12 @@ function mount(root) {
     });
   };
 
-  body.addEventListener("submit", (event) => {
-    event.preventDefault();
-    if (root.dataset.state === "error") return;
-    asked = true;
-    if (root.dataset.state === "loading") say(MESSAGES.waiting);
-    const submitter = /** @type {HTMLButtonElement | null} */ (event.submitter);
-    send(submitter && submitter.name === "action" ? submitter.value : "submit", /** @type {HTMLFormElement} */ (event.target));
-  });
-
-  // A control marked data-refresh (the privacy check's platforms) re-draws the form when it
-  // changes, so ticking is enough; focus stays on the control (the reply moves none).
-  body.addEventListener("change", (event) => {
-    const control = /** @type {HTMLInputElement | null} */ (/** @type {Element} */ (event.target).closest("[data-refresh] input"));
-    if (!control || root.dataset.state !== "ready") return;
-    send("refresh", control.form).then(() => /** @type {HTMLElement | null} */ (body.querySelector(`#${CSS.escape(control.id)}`))?.focus());
-  });
-
-  body.addEventListener("click", (event) => {
-    const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest("[data-client-action]"));
-    if (!button) return;
-    if (button.dataset.clientAction === "print") window.print();
-    if (button.dataset.clientAction === "download") download(button, body);
-    if (button.dataset.clientAction === "lms-retry" && lms) lms.retry();
+  listen(root, body, send, {
+    asked() {
+      asked = true;
+      if (root.dataset.state === "loading") say(MESSAGES.waiting);
+    },
+    retry: () => lms?.retry(),
   });
 
   mounted.set(name, () => {
@@ -185,15 +216,7 @@ function mount(root) {
   // Buttons that need Python show from here on (council.css): the submit handler is in place.
   root.dataset.state = "loading";
   say(MESSAGES.loading);
-  const stall = watchdog(STALL_LIMIT_MS, () => failed(new Error("Python stopped loading")));
-  const stopWatching = onProgress(stall.kick);
-  stall.kick();
-  python({ prepare: name })
-    .finally(() => {
-      stall.stop();
-      stopWatching();
-    })
-    .then(
+  prepare(name, failed).then(
       () => {
         if (root.dataset.state === "error") say(MESSAGES.recovered, { quiet: true }); // it arrived after all
         root.dataset.state = "ready";
