@@ -18,7 +18,9 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
+# The browser code first (seconds): TypeScript checks its types, node --test runs its unit tests.
 test: setup lrs chromium xmllint
+	npm run --silent check
 	$(BIN)/pytest
 
 bench: setup chromium

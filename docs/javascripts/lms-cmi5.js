@@ -7,7 +7,7 @@
 // - one "initialized" first and one "terminated" last in every session, whatever the launch mode;
 // - at most one of passed/failed per session, one passed and one completed per registration
 //   (9.3): the registration's own record (passed, completed) is kept in the State API under
-//   this AU's state id, beside the packed progress; what Python (quiz/training/record.py)
+//   this AU's state id, beside the packed progress; what Python (quiz/widgets/quiz/record.py)
 //   reports is already only what counts;
 // - a fail waits for the end of the session ("held"): sending it at once would forbid the
 //   pass a retry in the same session may bring; a pass goes at once and the held fail is dropped;
@@ -45,7 +45,7 @@ import { facts, missingSession } from "./lms-common.js";
 /**
  * The registration's record this AU keeps in the State API (10: "the AU MAY use the State API").
  * @typedef {object} RegistrationRecord
- * @property {unknown} progress packed progress (quiz/training/resume.py), or null
+ * @property {unknown} progress packed progress (quiz/widgets/quiz/resume.py), or null
  * @property {boolean} passed a "passed" statement was stored for this registration
  * @property {boolean} completed a "completed" statement was stored for this registration
  */

@@ -4,7 +4,7 @@
 // without its learning system.
 
 /**
- * A finished attempt, as quiz/training/report.py builds it.
+ * A finished attempt, as quiz/widgets/quiz/report.py builds it.
  * @typedef {object} Report
  * @property {number} score
  * @property {number} out_of
@@ -18,7 +18,7 @@
  */
 
 /**
- * What the learning system said at launch, as the quiz is told it (quiz.training.record.launch).
+ * What the learning system said at launch, as the quiz is told it (quiz.widgets.quiz.record.launch).
  * @typedef {object} LaunchFacts
  * @property {boolean} passed a pass is already on record
  * @property {number | null} mastery the learning system's mastery score, 0 to 1

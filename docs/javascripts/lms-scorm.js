@@ -79,7 +79,7 @@ export function readableName(name) {
 }
 
 /**
- * Whether packed progress (quiz/training/resume.py) is a finished attempt: every drawn question answered.
+ * Whether packed progress (quiz/widgets/quiz/resume.py) is a finished attempt: every drawn question answered.
  * @param {any} packed
  */
 export function finished(packed) {

@@ -75,7 +75,7 @@ export function learningSystem(widget) {
     ready,
     // What the first request of a visit starts from: the learning system's saved progress.
     savedState: (fallback) => (session ? session.savedState : fallback),
-    // What the quiz is told about the launch (quiz.training.record.launch): which system, the learner's
+    // What the quiz is told about the launch (quiz.widgets.quiz.record.launch): which system, the learner's
     // name to prefill, a pass on record, the mastery score, the launch mode, a way back, the languages.
     request: () => (session ? { lms: { system: session.kind, learner: session.learner || "", ...session.facts } } : {}),
     rendered(response, widgetBody) {
@@ -83,7 +83,7 @@ export function learningSystem(widget) {
       const current = session;
       if (!current) return;
       keepPagePut();
-      // What the learning system keeps is the packed progress, never the whole state (quiz/training/resume.py).
+      // What the learning system keeps is the packed progress, never the whole state (quiz/widgets/quiz/resume.py).
       if (response.lms_state != null) current.save(response.lms_state);
       if (response.report) send(() => current.report(response.report));
       else show();

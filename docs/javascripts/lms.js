@@ -4,9 +4,9 @@
 // package's (<html data-lms-package="scorm|cmi5">, hooks/packages.py) ever looks for a learning
 // system: on the site itself `connect` returns null whatever the address says, and nothing is sent.
 // What a session sends is only what a report holds (score, pass or fail, duration, track,
-// question bank and policy versions) and the packed progress (quiz/training/resume.py):
+// question bank and policy versions) and the packed progress (quiz/widgets/quiz/resume.py):
 // never answers, never free text. Which results count is decided once, in Python
-// (quiz/training/record.py); the adapters carry them as their standard says.
+// (quiz/widgets/quiz/record.py); the adapters carry them as their standard says.
 
 import { connectScorm } from "./lms-scorm.js";
 import { connectCmi5 } from "./lms-cmi5.js";

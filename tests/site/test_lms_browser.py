@@ -147,7 +147,7 @@ def suspend_data(page: Any) -> str:
     text = runtime(page, "cmi.suspend_data")
     assert 0 < len(text) <= 4096
     data = json.loads(text)
-    assert set(data) <= {"lms", "v", "t", "n", "s", "p", "x", "q", "o", "r", "m"}
+    assert set(data) <= {"lms", "v", "t", "n", "s", "p", "x", "q", "o", "r", "m", "a"}
     assert all(set(order) <= set("0123456789") for order in data["o"])  # positions, not option ids
     assert "Ann" not in text and "Tester" not in text
     return text

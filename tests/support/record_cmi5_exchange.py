@@ -1,8 +1,8 @@
-"""Record what a real LRS (Ralph) behind the stand-in LMS answers a cmi5 AU, for tests/js/lms-cmi5.test.mjs.
+"""Record what a real LRS (Ralph) behind the stand-in LMS answers a cmi5 AU, for docs/javascripts/lms-cmi5.test.mjs.
 
 Run with ``.venv/bin/python -m tests.support.record_cmi5_exchange`` (after ``make test`` installed
 Ralph): it starts both on 127.0.0.1, makes each request the AU makes once, and writes every
-answer (status, content type, body) to tests/js/recordings/cmi5-exchange.json. The Node tests
+answer (status, content type, body) to tests/data/cmi5-exchange.json. The Node tests
 replay them, so the adapter's unit tests answer to what the real servers said, not to a guess.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 from tests.support import ROOT
 from tests.support.learning_systems import Cmi5Lms, Ralph
 
-OUT = ROOT / "tests" / "js" / "recordings" / "cmi5-exchange.json"
+OUT = ROOT / "tests" / "data" / "cmi5-exchange.json"
 ACTOR = {"objectType": "Agent", "name": "Ann Tester", "account": {"homePage": "http://lms.test", "name": "ann-4711"}}
 ACTIVITY = "https://lms.test/activities/quiz-au-1"
 STATE_ID = "urn:social-media-policy:training-quiz:au:record"  # docs/javascripts/lms-cmi5.js
