@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 LRS_VENV := .venv-lrs
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs.yml names the site's own Markdown extension (sitebuild.extension): any generator must find it.
+export PYTHONPATH := $(CURDIR)
 
 .PHONY: serve build test bench setup lrs chromium clean
 

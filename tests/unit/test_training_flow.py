@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from hooks.clauses import clause_label
+from sitebuild.clauses import clause_label
 from quiz import training
 from quiz.training.bank import Bank
 from quiz.checker import read_toml

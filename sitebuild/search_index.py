@@ -24,6 +24,9 @@ INLINE = {"a", "abbr", "b", "code", "em", "i", "mark", "small", "span", "strong"
 # Links the theme and the footnotes add: their text is not the page's.
 SKIPPED_CLASSES = {"headerlink", "footnote-ref", "footnote-backref"}
 FOOTNOTE = re.compile(r"fn:(\w+)")
+# The configuration Material's search plugin writes for this site (lang: en).
+MATERIAL_CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
+                   "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}}
 FOOTNOTE_REF = re.compile(r"fnref:(\w+)")
 
 
@@ -185,7 +188,9 @@ def index_documents(entries: list[Entry], synonyms: list[Synonym]) -> list[dict[
 def write_index(site_dir: Path, documents: list[dict[str, str]]) -> Path:
     """Replace the docs of Material's search_index.json (its config stays) with the clause entries."""
     path = site_dir / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
+    # Material's search plugin writes the file with its configuration; another generator writes none.
+    index = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"config": MATERIAL_CONFIG}
+    path.parent.mkdir(parents=True, exist_ok=True)
     index["docs"] = documents
     index["config"]["fields"]["keywords"] = {"boost": 1.0}
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
