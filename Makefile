@@ -17,8 +17,20 @@ export PYTHONPATH := $(CURDIR)
 serve: setup
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
+# The site generator: mkdocs (the default) or zensical (Material's successor, which runs no MkDocs
+# hooks: the site's own steps are its Markdown extension and `python -m sitebuild finish`).
+GENERATOR ?= mkdocs
+
 build: setup
+ifeq ($(GENERATOR),zensical)
+	rm -rf site
+	$(BIN)/zensical build --strict
+	$(BIN)/python -m sitebuild finish site
+else ifeq ($(GENERATOR),mkdocs)
 	$(BIN)/mkdocs build --strict
+else
+	@echo "GENERATOR must be mkdocs or zensical, not '$(GENERATOR)'" >&2; exit 1
+endif
 
 test: setup lrs chromium
 	$(BIN)/pytest

@@ -20,6 +20,9 @@ from sitebuild.bytecode import compile_for_pyodide
 from sitebuild.content import BuildError, SiteContent
 from sitebuild.settings import Settings, load, read_config
 
+# Zensical's own search index. Its theme speaks another protocol to its search worker and reads
+# this file, not search/search_index.json: where it is, the search box stays on Zensical's search.
+ZENSICAL_SEARCH = "search.json"
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 
@@ -84,14 +87,17 @@ def page_content(page: Page, html: str) -> str:
 
 def finish_pages(site: Path, pages: list[Page]) -> None:
     """Put each page's path to the root into its widgets, point every page's search box at the site's
-    worker, and refuse a repeated element id."""
+    worker (under Material's theme), and refuse a repeated element id."""
     by_path = {page.path: page for page in pages}
+    own_search = not (site / ZENSICAL_SEARCH).exists()
     for path in sorted(site.rglob("*.html")):
         if path.relative_to(site).parts[0] == "assets":
             continue
         html = path.read_text(encoding="utf-8")
         url = path.parent.relative_to(site).as_posix() + "/" if path.parent != site else ""
-        finished = search_engine.use_worker(widgets.resolve_root(html, url))
+        finished = widgets.resolve_root(html, url)
+        if own_search:
+            finished = search_engine.use_worker(finished)
         if finished != html:
             path.write_text(finished, encoding="utf-8")
         page = by_path.get(path)

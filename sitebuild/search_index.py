@@ -17,6 +17,7 @@ from pathlib import Path
 
 from quiz.vocabulary import Synonym
 
+SEARCH_EXCLUDED_TAG = "widget-static"  # sitebuild.widgets.SEARCH_EXCLUDED: what holds a widget's form
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 # Inline elements do not separate words; every other tag does.
@@ -83,7 +84,9 @@ class _PageReader(HTMLParser):
             self.citing[ref.group(1)] = self._entry()
         if tag in VOID:
             return
-        item = _Open(tag, skip="data-search-exclude" in values or bool(classes & SKIPPED_CLASSES))
+        # The widgets' own tag counts too: Zensical drops data-search-exclude from the pages it writes.
+        excluded = "data-search-exclude" in values or tag == SEARCH_EXCLUDED_TAG
+        item = _Open(tag, skip=excluded or bool(classes & SKIPPED_CLASSES))
         note = FOOTNOTE.fullmatch(element_id)
         if note:
             item.footnote = note.group(1)

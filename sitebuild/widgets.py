@@ -26,7 +26,7 @@ MEANT_AS_MARKER = re.compile(r"<!--\s*widget\b\s*:?\s*(.*?)\s*-->", re.IGNORECAS
 
 # Where a Markdown extension cannot know its page (none is told), widget links start with this mark,
 # and the `finish` command replaces it in each built page by the path to the site root.
-ROOT_MARK = "@@site-root@@"
+ROOT_MARK = "x-site-root:"  # a scheme of its own: no generator rewrites such a link
 
 
 class MarkerError(ValueError):
