@@ -111,6 +111,7 @@ def finish_pages(site: Path, pages: list[Page]) -> None:
 def finish(site: Path, settings: Settings, config: dict[str, Any]) -> None:
     """Every whole-site step, over the written site."""
     site_content = content.load(settings)
+    _remove_packages(site)
     pages = built_pages(site, settings, config)
     finish_pages(site, pages)
     write_runtime(site, settings, site_content)
@@ -120,6 +121,14 @@ def finish(site: Path, settings: Settings, config: dict[str, Any]) -> None:
         packages.write_all(site, site_content.models["quiz"], site_content.versions, settings)
     except ValueError as error:
         raise BuildError(str(error)) from None
+
+
+def _remove_packages(site: Path) -> None:
+    """Delete the packages of an earlier `finish` of this site: they are written again, last, and
+    must not be compressed or packaged meanwhile as if they were site files."""
+    for name in packages.PACKAGES.values():
+        for suffix in ("", *precompress.ENCODINGS):
+            (site / packages.DOWNLOADS / f"{name}{suffix}").unlink(missing_ok=True)
 
 
 def write_runtime(site: Path, settings: Settings, site_content: SiteContent) -> None:
