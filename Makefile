@@ -32,7 +32,9 @@ else
 	@echo "GENERATOR must be mkdocs or zensical, not '$(GENERATOR)'" >&2; exit 1
 endif
 
+# The browser code first (seconds): TypeScript checks its types, node --test runs its unit tests.
 test: setup lrs chromium
+	npm run --silent check
 	$(BIN)/pytest
 
 bench: setup chromium

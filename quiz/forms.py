@@ -133,6 +133,11 @@ def disclosure(summary: str, *body: Node) -> Node:
     return h("details", {"class": "disclosure"}, h("summary", {}, summary), *body)
 
 
+def step_heading(widget: str, step: str, text: str, tag: str = "h2", cls: str | None = None) -> Node:
+    """A step's heading, which focus moves to (see quiz.protocol.focus_id): one for every widget."""
+    return h(tag, {"id": focus_id(widget, step), "tabindex": "-1", **({"class": cls} if cls else {})}, text)
+
+
 def notice(text: str, view: Node) -> Node:
     """A one-line notice above a step (for example: saved answers could not be used)."""
     return h("div", {}, h("p", {"class": "widget-notice"}, text), view)

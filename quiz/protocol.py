@@ -4,25 +4,42 @@ The browser's worker sends a ``Request`` as JSON to ``quiz.browser.handle``,
 which passes it to the widget's ``respond`` and sends back the ``Response``
 that ``response()`` built. Randomness (``seed``) and time (``today``) come from
 the page, so that every widget function stays pure.
+
+These TypedDicts are the one definition of the protocol, the worker's messages
+included: ``types/protocol.d.ts``, which TypeScript checks the browser code
+against, is generated from them (``python -m tests.support.protocol_types``),
+and a test fails when the two differ.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, NotRequired, Protocol, TypedDict, runtime_checkable
+from typing import Any, Callable, Literal, NotRequired, Protocol, TypedDict, runtime_checkable
 
 from .checker import Problem
 from .context import Context
 from .view import Node
 
 
-class Request(TypedDict, total=False):
+class Launch(TypedDict):
+    """The learning system that launched the quiz (docs/javascripts/lms-widget.js)."""
+
+    system: str  # "scorm" or "cmi5"
+    learner: str  # the learner's name as the system gave it ("" if none)
+
+
+class Request(TypedDict):
+    """One request from a widget on the page (docs/javascripts/widgets.js)."""
+
     action: str  # the button pressed ("start" when the page opens)
     answers: dict[str, list[str]]  # the form's fields, as FormData gives them
     state: Any  # what the last response said to keep (or what the device kept); never trusted
     seed: int  # randomness, from the page
     today: str  # the reader's date, YYYY-MM-DD
+    lms: NotRequired[Launch]  # only when a learning system launched the page
 
 
 class Response(TypedDict):
+    """A widget's answer (built only by ``response()``)."""
+
     view: Node | None  # the widget's new content; None leaves the page as it is
     state: Any  # plain JSON the page sends back with the next request
     focus: str | None  # CSS selector of the element focus moves to; None leaves focus alone
@@ -30,6 +47,65 @@ class Response(TypedDict):
     store: bool | None  # True: keep `state` on the device; False: forget it; None: leave storage alone
     # Completion data for a learning system (an LMS adapter reads it); only sent when a widget sets it.
     report: NotRequired[dict[str, Any]]
+
+
+# The worker's messages (docs/javascripts/python-client.js <-> python-worker.js).
+class Prepare(TypedDict):
+    """Page to worker: load one widget's data file (sent when a widget mounts)."""
+
+    id: int
+    prepare: str  # the widget's name
+
+
+class Handle(TypedDict):
+    """Page to worker: one request for one widget on a page whose site root is `root`."""
+
+    id: int
+    widget: str
+    root: str
+    request: Request
+
+
+class Answered(TypedDict):
+    """Worker to page: the reply to a Prepare (response None) or a Handle."""
+
+    id: int
+    ok: Literal[True]
+    response: Response | None
+
+
+class Failed(TypedDict):
+    """Worker to page: a Prepare or Handle failed, and why."""
+
+    id: int
+    ok: Literal[False]
+    error: str
+
+
+class Loaded(TypedDict):
+    """Bytes of the runtime downloaded so far, and when (the worker's clock, epoch ms)."""
+
+    loaded: int
+    at: float
+
+
+class Progress(TypedDict):
+    """Worker to page, at most every 250 ms while downloading: the start is slow, not stuck."""
+
+    progress: Loaded
+
+
+class Stage(TypedDict):
+    """A stage of the worker's start and when it finished (epoch ms)."""
+
+    name: str
+    at: float
+
+
+class Step(TypedDict):
+    """Worker to page at each stage of the start (read by bench/widget_start.py)."""
+
+    step: Stage
 
 
 def response(view: Node | None, state: Any, *, focus: str | None = None, announce: str = "",

@@ -1,3 +1,4 @@
+// @ts-check
 // Module Web Worker: runs Pyodide and the site's quiz/ wheel off the main thread.
 // Everything is fetched from this site; nothing goes to another host.
 //
@@ -14,6 +15,7 @@ const PROGRESS_EVERY_MS = 250;
 
 const now = () => performance.timeOrigin + performance.now();
 
+/** @param {string} name */
 function step(name) {
   self.postMessage({ step: { name, at: now() } });
 }
@@ -31,6 +33,7 @@ function report() {
   self.postMessage({ progress: { loaded, at: now() } });
 }
 
+/** @param {number} bytes */
 function count(bytes) {
   loaded += bytes;
   if (reportPending) return;
@@ -45,6 +48,7 @@ function count(bytes) {
 // Counted on a clone of each response, and the original passed on untouched: a Response built
 // here would have no URL, and Chromium keeps compiled WebAssembly for the next visit only when
 // instantiateStreaming is given the response the network (or its cache) delivered.
+/** @param {ReadableStream<Uint8Array>} body @param {string} file */
 async function countBytes(body, file) {
   const reader = body.getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) count(chunk.value.byteLength);
@@ -55,8 +59,8 @@ const browserFetch = self.fetch.bind(self);
 self.fetch = async (...args) => {
   const response = await browserFetch(...args);
   if (response.body) {
-    const file = response.url.split(/[?#]/)[0].split("/").pop();
-    countBytes(response.clone().body, file).catch(() => {});  // a failed download fails its own reader
+    const file = response.url.split(/[?#]/)[0].split("/").pop() || "";
+    countBytes(/** @type {ReadableStream<Uint8Array>} */ (response.clone().body), file).catch(() => {});  // a failed download fails its own reader
   }
   return response;
 };
@@ -69,6 +73,7 @@ WebAssembly.instantiateStreaming = async (...args) => {
   return result;
 };
 
+/** @param {URL} url @param {"json" | "bytes"} as @returns {Promise<any>} */
 async function fetchOk(url, as) {
   // no-cache: revalidate, so a rebuilt site never runs a stale wheel.
   const response = await fetch(url, { cache: "no-cache" });
@@ -122,6 +127,6 @@ self.onmessage = async ({ data }) => {
     } else response = JSON.parse(browser.handle(data.widget, JSON.stringify(data.request), data.root));
     self.postMessage({ id: data.id, ok: true, response });
   } catch (error) {
-    self.postMessage({ id: data.id, ok: false, error: String(error && error.message || error) });
+    self.postMessage({ id: data.id, ok: false, error: String(error instanceof Error ? error.message : error) });
   }
 };

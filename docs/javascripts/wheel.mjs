@@ -1,3 +1,4 @@
+// @ts-check
 // Installing the quiz wheel into Pyodide's site-packages: one way, used by the site's worker and by
 // the tests that start Pyodide under Node as the worker does.
 //
@@ -10,7 +11,8 @@ const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
 const STORED = 0;
 
-/** Every file in a zip whose entries are stored, as [name, bytes] (views into zip, not copies). */
+/** Every file in a zip whose entries are stored, as [name, bytes] (views into zip, not copies).
+ * @param {Uint8Array} zip @returns {[string, Uint8Array][]} */
 export function storedFiles(zip) {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   // The end-of-directory record closes the zip, followed only by its comment (at most 64 KB).
@@ -18,6 +20,7 @@ export function storedFiles(zip) {
   while (end >= 0 && view.getUint32(end, true) !== END_OF_DIRECTORY && zip.byteLength - end < 22 + 0xffff) end -= 1;
   if (end < 0 || view.getUint32(end, true) !== END_OF_DIRECTORY) throw new Error("the quiz wheel is not a zip file");
   const names = new TextDecoder();
+  /** @type {[string, Uint8Array][]} */
   const files = [];
   let entry = view.getUint32(end + 16, true);
   for (let count = view.getUint16(end + 10, true); count > 0; count -= 1) {
@@ -36,7 +39,8 @@ export function storedFiles(zip) {
   return files;
 }
 
-/** Write the wheel's files under sitePackages in Pyodide's file system, ready to import. */
+/** Write the wheel's files under sitePackages in Pyodide's file system, ready to import.
+ * @param {import("pyodide").PyodideAPI} pyodide @param {Uint8Array} wheel @param {string} sitePackages */
 export function installWheel(pyodide, wheel, sitePackages) {
   for (const [name, bytes] of storedFiles(wheel)) {
     const path = `${sitePackages}/${name}`;

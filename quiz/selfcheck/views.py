@@ -23,9 +23,7 @@ def question_view(widget: str, q: Question, ctx: Context, answers: dict[str, lis
                           hint=q.hint or None, error=errors.get(q.id), guidance=guidance(q, ctx, clauses))
 
 
-def heading(widget: str, step: str, text: str) -> Node:
-    """A step's heading, which focus moves to (see quiz.protocol.focus_id)."""
-    return h("h2", {"id": focus_id(widget, step), "tabindex": "-1"}, text)
+heading = forms.step_heading  # (widget, step, text): the one heading helper
 
 
 def memory_controls(widget: str, remember: bool) -> Node:

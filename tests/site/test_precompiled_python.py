@@ -60,9 +60,9 @@ def test_in_pyodide_modules_outside_the_set_import_and_quiz_errors_name_file_and
     assert facts["json_origin"].endswith("/json/__init__.pyc")  # in the set: bytecode
     assert facts["outside_origin"].endswith(f"/{OUTSIDE_THE_SET}.py") and facts["outside_works"]
     assert facts["quiz_bytecode_used"]
-    widgets = (ROOT / "quiz" / "widgets.py").read_text(encoding="utf-8").splitlines()
+    widgets = (ROOT / "quiz" / "widgets" / "__init__.py").read_text(encoding="utf-8").splitlines()
     line = next(n for n, text in enumerate(widgets, 1) if "raise KeyError(" in text)
-    assert f'site-packages/quiz/widgets.py", line {line}, in get' in facts["traceback"], facts["traceback"]
+    assert f'site-packages/quiz/widgets/__init__.py", line {line}, in get' in facts["traceback"], facts["traceback"]
     assert widgets[line - 1].strip() in facts["traceback"]  # the source line itself, read from the wheel
 
 
@@ -71,5 +71,5 @@ def test_in_pyodide_a_widget_start_imports_nothing_only_the_build_needs(facts_in
     the TOML parser (the wheel carries JSON copies), the html package's entity table (views become
     DOM there, not HTML) and the parsers of data files that belong to no widget."""
     started = set(facts_in_pyodide["start_imports"])
-    assert {"quiz.browser", "quiz.selfcheck.sensitive_roles", "quiz.selfcheck.privacy_settings", "quiz.training"} <= started
+    assert {"quiz.browser", "quiz.widgets.sensitive_roles", "quiz.widgets.privacy_settings", "quiz.widgets.quiz"} <= started
     assert started & {"tomllib", "html", "html.entities", "quiz.glossary", "quiz.vocabulary"} == set()

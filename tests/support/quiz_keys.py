@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import tomllib
 
-from quiz.training import load
+from quiz.widgets.quiz import load
 from tests.support import ROOT
 
 

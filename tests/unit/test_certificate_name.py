@@ -1,7 +1,7 @@
 """The name on a certificate and in the completion record holds no hidden characters (issue 14, item 4)."""
 import pytest
 
-from quiz.training.names import certificate_name
+from quiz.widgets.quiz.names import certificate_name
 
 
 @pytest.mark.parametrize("typed, kept", [

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from quiz import training
-from quiz.selfcheck import privacy_settings as ps
-from quiz.selfcheck import sensitive_roles as sr
-from quiz.training.bank import Bank
-from quiz.training.draw import attempt_seed, draw
+from quiz.widgets import quiz as training
+from quiz.widgets import privacy_settings as ps
+from quiz.widgets import sensitive_roles as sr
+from quiz.widgets.quiz.bank import Bank
+from quiz.widgets.quiz.draw import attempt_seed, draw
 from quiz.view import text_of
 from tests.support.selfcheck_data import CTX, IDS, ROOT, normalise, quoted_in, raw, sources_text
 
@@ -199,7 +199,7 @@ def test_members_questions_are_about_members(bank: Bank) -> None:
         assert about_members or q.topic in ("top-tips", "internal-use"), q.id
 
 
-# Measured with this bank and quiz/training/draw.py over 500 readers' first three attempts:
+# Measured with this bank and quiz/widgets/quiz/draw.py over 500 readers' first three attempts:
 # consecutive attempts share no question on either track (both tracks hold at least twice draw_size).
 MAX_REPEATS = {"staff": 0, "members": 0}
 

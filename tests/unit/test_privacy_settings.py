@@ -5,7 +5,7 @@ import copy
 
 import pytest
 
-from quiz.selfcheck import privacy_settings as ps
+from quiz.widgets import privacy_settings as ps
 from quiz.selfcheck import views
 from quiz.selfcheck.model import DONT_KNOW
 from quiz.view import text_of, to_html

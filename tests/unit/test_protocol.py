@@ -28,9 +28,9 @@ def test_every_registered_widget_provides_load_render_and_respond(name: str):
 
 
 def test_a_module_without_respond_is_refused(monkeypatch: pytest.MonkeyPatch):
-    half = types.ModuleType("quiz.half_widget")
+    half = types.ModuleType("quiz.widgets.half_widget")
     half.load = half.render = lambda *args: None
-    monkeypatch.setitem(__import__("sys").modules, "quiz.half_widget", half)
+    monkeypatch.setitem(__import__("sys").modules, "quiz.widgets.half_widget", half)
     with pytest.raises(TypeError, match="load, render and respond"):
         widgets.Entry("half", "half.toml", "half_widget").module
 

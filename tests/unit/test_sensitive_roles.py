@@ -5,7 +5,7 @@ import copy
 
 import pytest
 
-from quiz.selfcheck import sensitive_roles as sr
+from quiz.widgets import sensitive_roles as sr
 from quiz.selfcheck.model import DONT_KNOW
 from quiz.view import text_of, to_html
 from tests.support.selfcheck_data import CTX, IDS, find, normalise, quoted_in, problems_after, raw, sources_text

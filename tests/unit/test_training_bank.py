@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from quiz import training
+from quiz.widgets import quiz as training
 from quiz.checker import fingerprint
 from quiz.checker import read_toml
 from quiz.content import DATA_DIR

@@ -5,11 +5,11 @@ from collections import Counter
 
 import pytest
 
-from quiz import training
-from quiz.training.bank import Option, Question
+from quiz.widgets import quiz as training
+from quiz.widgets.quiz.bank import Option, Question
 from quiz.checker import read_toml
 from quiz.content import DATA_DIR
-from quiz.training.draw import attempt_seed, draw
+from quiz.widgets.quiz.draw import attempt_seed, draw
 
 
 @pytest.fixture(scope="module")

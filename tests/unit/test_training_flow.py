@@ -6,8 +6,8 @@ import json
 import pytest
 
 from sitebuild.clauses import clause_label
-from quiz import training
-from quiz.training.bank import Bank
+from quiz.widgets import quiz as training
+from quiz.widgets.quiz.bank import Bank
 from quiz.checker import read_toml
 from quiz.content import DATA_DIR
 from quiz.context import Context

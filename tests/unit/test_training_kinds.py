@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from quiz.context import Context
-from quiz.training import load, render, respond
-from quiz.training.kinds import KINDS, Kind
+from quiz.widgets.quiz import load, render, respond
+from quiz.widgets.quiz.kinds import KINDS, Kind
 from quiz.view import text_of, to_html
 
 

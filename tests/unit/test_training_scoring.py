@@ -1,8 +1,8 @@
 """Scoring: whole marks only, multiple answers exactly right, pass at or above the pass mark."""
 from __future__ import annotations
 
-from quiz.training.bank import Bank, Option, Question, Settings
-from quiz.training.scoring import is_correct, passes, percent, score
+from quiz.widgets.quiz.bank import Bank, Option, Question, Settings
+from quiz.widgets.quiz.scoring import is_correct, passes, percent, score
 
 
 def q(qid: str, topic: str, right: str, kind: str = "single", clauses=("policy-1",)) -> Question:

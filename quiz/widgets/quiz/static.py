@@ -1,9 +1,9 @@
 """The training quiz without JavaScript: every question, by topic, with its answer behind "Show answer"."""
 from __future__ import annotations
 
-from .. import forms
-from ..context import Context
-from ..view import Node, h
+from ... import forms
+from ...context import Context
+from ...view import Node, h
 from .bank import TRACKS, Bank, Question
 from .parts import HONESTY, read, source
 

@@ -1,12 +1,12 @@
 """Small view parts the training quiz's steps share."""
 from __future__ import annotations
 
-from .. import forms
-from ..context import Context
-from ..protocol import focus_id
-from ..view import Node, h
-from ..widgets import QUIZ
-from .bank import DOCUMENTS, Question
+from ... import forms
+from ...context import Context
+from ...view import Node, h
+from .. import QUIZ
+from ...documents import DOCUMENTS
+from .bank import Question
 
 HONESTY = ("This is a static website: the quiz runs on your own device and nothing is sent anywhere. "
            "It cannot prove who took the quiz, or that they took it without help.")
@@ -20,9 +20,9 @@ def honesty(launched: bool) -> str:
     return HONESTY_LAUNCHED if launched else HONESTY
 
 
-def heading(step: str, text: str, tag: str = "h2") -> Node:
-    """A step's heading, which focus moves to (see quiz.protocol.focus_id)."""
-    return h(tag, {"id": focus_id(QUIZ, step), "tabindex": "-1", "class": "quiz-heading"}, text)
+def heading(step: str, text: str) -> Node:
+    """A quiz step's heading (forms.step_heading, styled as the quiz's)."""
+    return forms.step_heading(QUIZ, step, text, cls="quiz-heading")
 
 
 def read(ctx: Context, clauses: tuple[str, ...] | list[str]) -> Node:
@@ -30,7 +30,7 @@ def read(ctx: Context, clauses: tuple[str, ...] | list[str]) -> Node:
 
 
 def source(q: Question) -> str:
-    docs = " and ".join(DOCUMENTS[d] for d in q.documents)
+    docs = " and ".join(DOCUMENTS[d].described for d in q.documents)
     return f"This question is about {docs}."
 
 
@@ -54,3 +54,11 @@ def remember_note(state: dict) -> Node | None:
 
 def form(*children: Node | None, cls: str = "quiz-form") -> Node:
     return forms.widget_form(*children, cls=cls)
+
+
+def again_form(state: dict, *, primary: bool) -> Node:
+    """Try again, or choose another track (after a result or a certificate)."""
+    return form(h("div", {"class": "quiz-actions"},
+                  forms.button("Try again with new questions", "retry", secondary=not primary),
+                  forms.button("Choose a different track", "restart", secondary=True)),
+                remember_note(state), cls="quiz-again-form")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from .protocol import Widget
+from ..protocol import Widget
 
 # Widget names, as editors write them in `<!-- widget: NAME -->`; modules import them from here.
 PRIVACY_SETTINGS = "privacy-settings"
@@ -22,23 +22,23 @@ class Entry:
 
     name: str
     data_file: str  # in quiz/data/
-    module_name: str  # under quiz/
+    module_name: str  # its folder under quiz/widgets/
 
     @property
     def module(self) -> Widget:
         # Imported on first use, so a page in the browser imports only its own widget.
         module = importlib.import_module(f"{__package__}.{self.module_name}")
         if not isinstance(module, Widget):
-            raise TypeError(f"quiz.{self.module_name} must define load, render and respond (see quiz.protocol)")
+            raise TypeError(f"{__package__}.{self.module_name} must define load, render and respond (see quiz.protocol)")
         return module
 
 
 WIDGETS = {
     w.name: w
     for w in (
-        Entry(PRIVACY_SETTINGS, "privacy_settings.toml", "selfcheck.privacy_settings"),
-        Entry(SENSITIVE_ROLES, "sensitive_roles.toml", "selfcheck.sensitive_roles"),
-        Entry(QUIZ, "quiz.toml", "training"),
+        Entry(PRIVACY_SETTINGS, "privacy_settings.toml", "privacy_settings"),
+        Entry(SENSITIVE_ROLES, "sensitive_roles.toml", "sensitive_roles"),
+        Entry(QUIZ, "quiz.toml", "quiz"),
     )
 }
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import forms
-from ..checker import Checker, Problem, check, fingerprint
-from ..context import Context
-from ..protocol import Request, Response
-from ..view import Node, h
-from ..widgets import PRIVACY_SETTINGS as WIDGET
-from . import flow, loading, rules, views
-from .model import Action, Question, Reminder, Rule
+from ... import forms
+from ...checker import Checker, Problem, check, fingerprint
+from ...context import Context
+from ...protocol import Request, Response
+from ...view import Node, h
+from .. import PRIVACY_SETTINGS as WIDGET
+from ...selfcheck import loading, rules, steps, views
+from ...selfcheck.model import Action, Question, Reminder, Rule
 
 PLATFORMS_FIELD = "platforms"
 
@@ -192,8 +192,8 @@ def result_view(model: Model, ctx: Context, answers: dict, remember: bool) -> No
              views.result_buttons(WIDGET, remember))
 
 
-def _flow(model: Model) -> flow.Flow:
-    return flow.Flow.bind(WIDGET, model, form_view, validate, rows, result_view)
+def _flow(model: Model) -> steps.Flow:
+    return steps.Flow.bind(WIDGET, model, form_view, validate, rows, result_view)
 
 
 def render(model: Model, ctx: Context) -> Node:
@@ -202,4 +202,4 @@ def render(model: Model, ctx: Context) -> Node:
 
 
 def respond(model: Model, ctx: Context, request: Request) -> Response:
-    return flow.respond(_flow(model), ctx, request)
+    return steps.respond(_flow(model), ctx, request)

@@ -1,21 +1,21 @@
 """The training quiz's result step: score, topic breakdown, a review of every question, and the name form."""
 from __future__ import annotations
 
-from .. import forms
-from ..context import Context
-from ..view import Node, h
-from ..widgets import QUIZ
+from ... import forms
+from ...context import Context
+from ...view import Node, h
+from .. import QUIZ
 from .bank import TRACKS, Bank
-from .parts import form, heading, honesty, option_texts, read, remember_note, right_ids
-from .report import DOCUMENT_NAMES, versions
+from .parts import again_form, form, heading, honesty, option_texts, read, remember_note, right_ids
+from ...documents import DOCUMENTS
 from .scoring import Result
-from .state import result
+from .state import result, versions
 
 
 def acknowledgement(ctx: Context, state: dict) -> str:
     """What the reader confirms before the certificate, naming the versions they read."""
     v = versions(ctx, state)
-    return (f"I have read and understood the {DOCUMENT_NAMES['policy']} (version {v['policy']}) "
+    return (f"I have read and understood the {DOCUMENTS['policy'].title} (version {v['policy']}) "
             f"and Procedure (version {v['procedure']})")
 
 
@@ -64,14 +64,6 @@ def result_view(bank: Bank, ctx: Context, state: dict, errors: dict[str, str] | 
         again_form(state, primary=True),
     )
     return view, title
-
-
-def again_form(state: dict, *, primary: bool) -> Node:
-    """Try again, or choose another track (after a result or a certificate)."""
-    return form(h("div", {"class": "quiz-actions"},
-                  forms.button("Try again with new questions", "retry", secondary=not primary),
-                  forms.button("Choose a different track", "restart", secondary=True)),
-                remember_note(state), cls="quiz-again-form")
 
 
 def _review_item(bank: Bank, ctx: Context, state: dict, item: dict, outcome: Result) -> Node:

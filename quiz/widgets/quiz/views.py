@@ -1,10 +1,10 @@
 """The training quiz's steps before the result: choose a track, a question, feedback on it."""
 from __future__ import annotations
 
-from .. import forms
-from ..context import Context
-from ..view import Node, h
-from ..widgets import QUIZ
+from ... import forms
+from ...context import Context
+from ...view import Node, h
+from .. import QUIZ
 from .bank import TRACKS, Bank, Question
 from .parts import form, heading, option_texts, read, remember_note, right_ids, source
 

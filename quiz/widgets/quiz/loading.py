@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..checker import Checker, fingerprint
+from ...checker import Checker, fingerprint
 from .bank import TRACKS, Bank, Option, Question, Settings
 from .kinds import KINDS
 

@@ -28,7 +28,7 @@ from .bank import Bank, Question
 
 
 def is_correct(question: Question, chosen: Iterable[str]) -> bool:
-    """As its kind scores it (see quiz.training.kinds): exactly the right options."""
+    """As its kind scores it (see quiz.widgets.quiz.kinds): exactly the right options."""
     return question.how.is_correct(chosen, question.right)
 
 

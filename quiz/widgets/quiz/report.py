@@ -9,17 +9,15 @@ page adds the duration (it owns the clock). Never answers, never free text.
 """
 from __future__ import annotations
 
-import calendar
-import datetime
 from typing import Any
 
-from ..context import Context
-from ..view import Node, h
+from ...context import Context
+from ...view import Node, h
 from .bank import Bank
-from .state import result
+from .dates import review_by
+from .state import result, versions
 
 SYSTEMS = ("scorm", "cmi5")
-DOCUMENT_NAMES = {"policy": "Social Media Policy", "procedure": "Social Media Procedure"}
 
 
 def launch(request: dict[str, Any]) -> dict[str, str] | None:
@@ -29,24 +27,6 @@ def launch(request: dict[str, Any]) -> dict[str, str] | None:
         return None
     learner = lms.get("learner")
     return {"system": lms["system"], "learner": " ".join(learner.split()) if isinstance(learner, str) else ""}
-
-
-def review_by(date: Any, months: int) -> str | None:
-    """`months` after an ISO date, on the same day of the month (or the month's last day); None for no date."""
-    try:
-        start = datetime.date.fromisoformat(str(date))
-    except ValueError:
-        return None
-    year, month = divmod(start.month - 1 + months, 12)
-    year += start.year
-    day = min(start.day, calendar.monthrange(year, month + 1)[1])
-    return datetime.date(year, month + 1, day).isoformat()
-
-
-def versions(ctx: Context, state: dict) -> dict[str, str]:
-    """The document versions an attempt stands for: those acknowledged, else those on the site now."""
-    chosen = state.get("acknowledged") or ctx.documents
-    return {name: str(chosen.get(name) or "not known") for name in DOCUMENT_NAMES}
 
 
 def report(bank: Bank, ctx: Context, state: dict) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The training quiz's question bank: tracks, questions, options, settings (read by quiz.training.loading)."""
+"""The training quiz's question bank: tracks, questions, options, settings (read by quiz.widgets.quiz.loading)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,10 +19,6 @@ TRACKS = {
     "staff": Track("Staff", "Staff", "For council employees: the whole policy and procedure"),
     "members": Track("Members (councillors)", "Members (elected councillors)",
                      "For councillors: the parts that apply to members"),
-}
-DOCUMENTS = {
-    "policy": "the social media policy (Dacorum Borough Council)",
-    "procedure": "the social media procedure (Luton Borough Council)",
 }
 
 
@@ -52,7 +48,7 @@ class Question:
 
     @property
     def how(self) -> Kind:
-        """What its kind means for showing, checking and scoring it (see quiz.training.kinds)."""
+        """What its kind means for showing, checking and scoring it (see quiz.widgets.quiz.kinds)."""
         return KINDS[self.kind]
 
     @property

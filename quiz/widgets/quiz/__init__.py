@@ -9,15 +9,15 @@ for a pass, the reader's name -> certificate and completion record.
 - ``draw``: drawing an attempt's questions, reproducible from a seed;
 - ``scoring``: the scoring rules;
 - ``state``: the saved state of an attempt, and its checks;
-- ``flow``: ``respond``, the reader's path through an attempt;
+- ``steps``: the reader's path through an attempt, declared to the engine (quiz.engine);
 - ``names``: the reader's name for the certificate, without hidden characters;
 - ``views``, ``result``, ``certificate``: the step views; ``static``: the page without JavaScript.
 """
 from __future__ import annotations
 
-from ..checker import Problem, check
+from ...checker import Problem, check
 from .bank import Bank
-from .flow import respond
+from .steps import respond
 from .loading import parse
 from .static import render
 
@@ -25,5 +25,5 @@ __all__ = ["load", "parse", "render", "respond"]
 
 
 def load(raw: dict, file: str, clause_ids: set[str]) -> tuple[Bank | None, list[Problem]]:
-    """Check quiz.toml's contents (see quiz.training.bank); every problem at once."""
+    """Check quiz.toml's contents (see quiz.widgets.quiz.bank); every problem at once."""
     return check(raw, parse, file, clause_ids)

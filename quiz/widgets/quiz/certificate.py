@@ -5,11 +5,11 @@ import datetime
 import json
 from typing import Any
 
-from ..view import Node, h
+from ...view import Node, h
 from .bank import TRACKS, Bank
-from .parts import heading, honesty
-from .report import DOCUMENT_NAMES, review_by
-from .result import again_form
+from .parts import again_form, heading, honesty
+from ...documents import DOCUMENTS
+from .dates import review_by
 from .state import result
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -59,8 +59,8 @@ def certificate_view(bank: Bank, state: dict, launched: bool = False) -> tuple[N
           h("p", {}, f"passed the quiz on the {TRACKS[state['track']].name.lower()} track on "
                      f"{format_date(state['date'])}, scoring {outcome.score} out of {outcome.out_of} "
                      f"({outcome.percent}%; the pass mark is {outcome.pass_mark}%)."),
-          h("p", {}, f"They confirmed that they have read and understood the {DOCUMENT_NAMES['policy']} "
-                     f"(version {seen['policy']}) and the {DOCUMENT_NAMES['procedure']} (version {seen['procedure']})."),
+          h("p", {}, f"They confirmed that they have read and understood the {DOCUMENTS['policy'].title} "
+                     f"(version {seen['policy']}) and the {DOCUMENTS['procedure'].title} (version {seen['procedure']})."),
           h("p", {"class": "quiz-certificate__review"},
             f"Review by: {format_date(review_by(state['date'], bank.settings.review_months))}"),
           h("p", {"class": "quiz-certificate__version"}, f"Question bank version: {bank.version}"),

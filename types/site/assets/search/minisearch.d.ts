@@ -1,0 +1,2 @@
+// The build copies the npm package here (hooks/search_index.py).
+export { default } from "minisearch";
