@@ -9,14 +9,28 @@ BIN := $(VENV)/bin
 LRS_VENV := .venv-lrs
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs.yml names the site's own Markdown extension (sitebuild.extension): any generator must find it.
+export PYTHONPATH := $(CURDIR)
 
 .PHONY: serve build test bench setup lrs chromium xmllint clean
 
 serve: setup
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
+# The site generator: mkdocs (the default) or zensical (Material's successor, which runs no MkDocs
+# hooks: the site's own steps are its Markdown extension and `python -m sitebuild finish`).
+GENERATOR ?= mkdocs
+
 build: setup
+ifeq ($(GENERATOR),zensical)
+	rm -rf site
+	$(BIN)/zensical build --strict
+	$(BIN)/python -m sitebuild finish site
+else ifeq ($(GENERATOR),mkdocs)
 	$(BIN)/mkdocs build --strict
+else
+	@echo "GENERATOR must be mkdocs or zensical, not '$(GENERATOR)'" >&2; exit 1
+endif
 
 # The browser code first (seconds): TypeScript checks its types, node --test runs its unit tests.
 test: setup lrs chromium xmllint

@@ -30,7 +30,7 @@ def parser_of(file_name: str) -> Callable[[dict, Checker], Any]:
 def read_built_copy(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     """A TOML data file's contents from the JSON copy beside it, where the build made one.
 
-    Only the browser reads this way: its wheel carries the copy (hooks/runtime.py), which
+    Only the browser reads this way: its wheel carries the copy (sitebuild/runtime.py), which
     Python parses several times faster than TOML. Everything else reads the TOML itself,
     the one file people edit, so a copy can never hide an edit.
     """

@@ -14,7 +14,7 @@ class Context:
     clauses: dict[str, dict[str, str]]
     # relative path from the current page to the site root, e.g. "../../"
     root: str = ""
-    # document -> version of the published text, {"policy": "1a2b3c4d", "procedure": ...} (hooks/versions.py)
+    # document -> version of the published text, {"policy": "1a2b3c4d", "procedure": ...} (sitebuild/versions.py)
     documents: dict[str, str] = field(default_factory=dict)
 
     def clause_url(self, clause_id: str) -> str:

@@ -1,6 +1,6 @@
 """The two documents the site publishes: their names, written once, and the versions a page is reading.
 
-The versions themselves are measured at build time (hooks/versions.py) and reach
+The versions themselves are measured at build time (sitebuild/versions.py) and reach
 every widget in ``Context.documents``.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The glossary (quiz/data/glossary.toml): its terms, checked like every data file (see quiz.content).
 
-hooks/glossary.py renders them (tooltips on every page, the glossary page).
+sitebuild/glossary.py renders them (tooltips on every page, the glossary page).
 """
 from __future__ import annotations
 

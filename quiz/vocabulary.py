@@ -1,6 +1,6 @@
 """The search vocabulary (quiz/data/vocabulary.toml): the words readers type, beside the words the
 policy and procedure use. Checked like every data file (see quiz.content); the build's search index
-(hooks/search_index.py) gives each clause the reader's words for its own words.
+(sitebuild/search_index.py) gives each clause the reader's words for its own words.
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from typing import Iterator
 
 import pytest
 
-from hooks.clauses import scan
+from sitebuild.clauses import scan
 from tests.support import ROOT
 from tests.support.build import mkdocs_build, site_pages
 from tests.support.chromium import launch_options

@@ -62,7 +62,7 @@ const LAUNCH_DATA = "LMS.LaunchData";
 const PREFERENCES = "cmi5LearnerPreferences";
 // This AU's own state document (cmi5 10: an AU may keep its own state beside LMS.LaunchData).
 export const STATE_ID = "urn:social-media-policy:training-quiz:au:record";
-// The report's own facts, as result extensions (IRIs under the course's URN, see hooks/lms_manifests.py).
+// The report's own facts, as result extensions (IRIs under the course's URN, see sitebuild/lms_manifests.py).
 /** @param {string} name */
 const EXTENSION = (name) => `urn:social-media-policy:training-quiz:${name}`;
 

@@ -1,7 +1,7 @@
 // @ts-check
 // Talks to the learning system that launched the quiz, if one did: SCORM 1.2 (lms-scorm.js) or
 // cmi5 (lms-cmi5.js), behind one interface (Session, below). Only a page the build marked as a
-// package's (<html data-lms-package="scorm|cmi5">, hooks/packages.py) ever looks for a learning
+// package's (<html data-lms-package="scorm|cmi5">, sitebuild/packages.py) ever looks for a learning
 // system: on the site itself `connect` returns null whatever the address says, and nothing is sent.
 // What a session sends is only what a report holds (score, pass or fail, duration, track,
 // question bank and policy versions) and the packed progress (quiz/widgets/quiz/resume.py):

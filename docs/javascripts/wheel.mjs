@@ -2,7 +2,7 @@
 // Installing the quiz wheel into Pyodide's site-packages: one way, used by the site's worker and by
 // the tests that start Pyodide under Node as the worker does.
 //
-// The build stores the wheel's entries uncompressed (hooks/runtime.py), so each file is a slice of
+// The build stores the wheel's entries uncompressed (sitebuild/runtime.py), so each file is a slice of
 // the download. Laid straight into Pyodide's file system from here it costs a few milliseconds,
 // where Pyodide's unpackArchive extracts it file by file in Python (zipfile, shutil): about 50 ms
 // of every widget's start under Node.
@@ -28,7 +28,7 @@ export function storedFiles(zip) {
     const nameLength = view.getUint16(entry + 28, true);
     const name = names.decode(zip.subarray(entry + 46, entry + 46 + nameLength));
     if (view.getUint16(entry + 10, true) !== STORED) {
-      throw new Error(`the quiz wheel's ${name} is compressed: the build stores every entry (hooks/runtime.py)`);
+      throw new Error(`the quiz wheel's ${name} is compressed: the build stores every entry (sitebuild/runtime.py)`);
     }
     const size = view.getUint32(entry + 20, true);
     const local = view.getUint32(entry + 42, true);

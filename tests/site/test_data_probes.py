@@ -14,9 +14,9 @@ from typing import Any, Iterator
 
 import pytest
 
-from hooks import glossary
-from hooks.clauses import scan
-from hooks.widgets import expand
+from sitebuild import glossary
+from sitebuild.clauses import scan
+from sitebuild.widgets import expand
 from quiz.checker import DataError
 from quiz.content import DATA_DIR, load_other, load_widget
 from quiz.widgets import registry
@@ -130,7 +130,7 @@ def static_html(file_name: str, model: Any) -> str:
         name = WIDGET_OF_FILE[file_name]
         return expand(f"<!-- widget: {name} -->\n", "", {name: model}, CLAUSES)
     if file_name == "vocabulary.toml":
-        # Written only into the search index, as each clause's hidden keywords (hooks/search_index.py).
+        # Written only into the search index, as each clause's hidden keywords (sitebuild/search_index.py).
         return " ".join(word for synonym in model for word in synonym.reader)
     return glossary.apply("<!-- glossary -->\n", model)
 

@@ -4,7 +4,7 @@ import subprocess
 import sysconfig
 from pathlib import Path
 
-from hooks.runtime import build_wheel
+from sitebuild.runtime import build_wheel
 from tests.support import ROOT
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-from hooks.packages import PACKAGES
-from hooks.versions import document_versions
+from sitebuild.packages import PACKAGES
+from sitebuild.versions import document_versions
 from tests.support.axe import violations
 from tests.support.quiz_keys import right_answers
 from tests.support.learning_systems import Cmi5Lms, Ralph, ScormLms

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.packages import PACKAGES
+from sitebuild.packages import PACKAGES
 from tests.support import ROOT
 
 SCHEMAS = ROOT / "tests" / "data" / "schemas"

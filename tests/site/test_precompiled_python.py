@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from hooks.bytecode import Bytecode, compile_for_pyodide
-from hooks.runtime import build_wheel
+from sitebuild.bytecode import Bytecode, compile_for_pyodide
+from sitebuild.runtime import build_wheel
 
 ROOT = Path(__file__).resolve().parents[2]
 # Used by no widget (and so left as source): it must still import, compiled on first use.

@@ -3,7 +3,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from hooks.runtime import WHEEL_NAME
+from sitebuild.settings import Settings
 
 # Node's zlib decompresses both (the venv has no brotli): prints the files whose copy differs.
 DIFFERING = """
@@ -17,7 +17,7 @@ for (const copy of JSON.parse(process.argv[1])) {
 console.log(JSON.stringify(differing));
 """
 LARGE_FILES = ("assets/pyodide/pyodide.asm.wasm", "assets/pyodide/pyodide.asm.mjs", "assets/python/stdlib.zip",
-               f"assets/python/{WHEEL_NAME}", "search/search_index.json", "javascripts/python-worker.js")
+               f"assets/python/{Settings().wheel_name}", "search/search_index.json", "javascripts/python-worker.js")
 
 
 def test_large_files_have_brotli_and_gzip_copies(built_site: Path):

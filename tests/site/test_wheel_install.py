@@ -5,7 +5,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from hooks.runtime import build_wheel
+from sitebuild.runtime import build_wheel
 from tests.support import ROOT
 
 # Prints what storedFiles makes of a zip: each name with the SHA-256 of its bytes, or the error.
@@ -51,7 +51,7 @@ def test_a_compressed_entry_is_refused_by_name(tmp_path):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("quiz/__init__.py", b"x = 1\n" * 100)
     assert stored_files(path) == {
-        "error": "the quiz wheel's quiz/__init__.py is compressed: the build stores every entry (hooks/runtime.py)"}
+        "error": "the quiz wheel's quiz/__init__.py is compressed: the build stores every entry (sitebuild/runtime.py)"}
 
 
 def test_a_file_that_is_not_a_zip_is_refused(tmp_path):

@@ -11,7 +11,7 @@ from tests.support import ROOT
 
 
 # What a build reads: a copy of these is a project a test can break without touching the real one.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "quiz", "hooks", "overrides", "sources")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "quiz", "sitebuild", "hooks", "overrides", "sources")
 
 
 def copy_project(destination: Path) -> Path:

@@ -17,7 +17,7 @@ from tests.support import ROOT
 SEARCH_INPUT = ".md-search__input"
 SEARCH_BUTTON = ".md-header__button[for='__search']"  # shown on narrow screens only, where it opens the search
 RESULT_LINK = ".md-search-result__link"
-SEARCH_WORKER = "**/javascripts/search-worker.js"  # the site's MiniSearch worker (hooks/search_engine.py)
+SEARCH_WORKER = "**/javascripts/search-worker.js"  # the site's MiniSearch worker (sitebuild/search_engine.py)
 WAIT = 30_000  # ms: the worker builds its index on first use
 
 NO_RESULTS = f"() => !document.querySelector({RESULT_LINK!r})"

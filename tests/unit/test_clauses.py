@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.clauses import clause_label, page_url, scan
+from sitebuild.clauses import clause_label, page_url, scan
 
 
 @pytest.mark.parametrize("clause_id,label", [

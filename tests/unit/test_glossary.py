@@ -1,5 +1,5 @@
 """The glossary file drives every page's abbreviations and the glossary page (read by quiz.glossary)."""
-from hooks import glossary
+from sitebuild import glossary
 from quiz.content import load_other
 from quiz.glossary import Term
 

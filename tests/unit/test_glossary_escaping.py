@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from hooks import glossary
+from sitebuild import glossary
 from quiz.checker import check
 from quiz.glossary import Term, parse
 

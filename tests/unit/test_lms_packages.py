@@ -6,11 +6,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from hooks import lms_manifests, packages
+from sitebuild import lms_manifests, packages
 
 NS = {"cp": lms_manifests.IMSCP, "adlcp": lms_manifests.ADLCP, "c": lms_manifests.CMI5}
 VERSIONS = {"policy": "aaaa1111", "procedure": "bbbb2222"}
-BANK = SimpleNamespace(version="cccc3333", settings=SimpleNamespace(pass_mark=80))
+BANK = SimpleNamespace(version="cccc3333", settings=SimpleNamespace(pass_mark=80, draw_size=10))
 
 
 def page(links: str = "") -> str:
@@ -65,7 +65,7 @@ def test_the_scorm_manifest_names_one_sco_with_the_pass_mark_and_lists_every_fil
 
 
 def test_the_cmi5_course_has_one_au_passed_at_the_pass_mark():
-    data = lms_manifests.cmi5_course(80, "versions")
+    data = lms_manifests.cmi5_course(80, "versions", 10)
     root = ET.fromstring(data)
     (au,) = root.findall("c:au", NS)
     assert (au.get("moveOn"), au.get("masteryScore")) == ("Passed", "0.8")
@@ -78,7 +78,7 @@ def test_the_checks_name_a_missing_file_and_a_broken_description():
     manifest = lms_manifests.scorm_manifest(["training/quiz/index.html", "assets/gone.js"], 80, "v")
     assert lms_manifests.check_scorm(manifest, {"training/quiz/index.html"}) == [
         "imsmanifest.xml lists 'assets/gone.js', which is not in the package"]
-    assert lms_manifests.check_cmi5(lms_manifests.cmi5_course(80, "v"), set()) == [
+    assert lms_manifests.check_cmi5(lms_manifests.cmi5_course(80, "v", 10), set()) == [
         f"cmi5.xml: au {lms_manifests.AU_IRI}: url 'training/quiz/index.html' is not in the package"]
     broken = lms_manifests.scorm_manifest([], 80, "v").replace(b"<schemaversion>1.2", b"<schemaversion>2004")
     broken = broken.replace(b"<adlcp:masteryscore>80", b"<adlcp:masteryscore>eighty")
@@ -88,7 +88,7 @@ def test_the_checks_name_a_missing_file_and_a_broken_description():
     assert "imsmanifest.xml: the manifest's version is longer than 20 characters" in \
         lms_manifests.check_scorm(long_version, {"training/quiz/index.html"})
     assert lms_manifests.check_cmi5(b"<courseStructure", set())[0].startswith("cmi5.xml is not well-formed")
-    odd = lms_manifests.cmi5_course(80, "v").replace(b'moveOn="Passed"', b'moveOn="Whenever"')
+    odd = lms_manifests.cmi5_course(80, "v", 10).replace(b'moveOn="Passed"', b'moveOn="Whenever"')
     assert "moveOn 'Whenever'" in lms_manifests.check_cmi5(odd, {"training/quiz/index.html"})[0]
 
 

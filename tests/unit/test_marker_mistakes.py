@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from hooks.clauses import scan
-from hooks.widgets import MarkerError, expand, widget_names
+from sitebuild.clauses import scan
+from sitebuild.widgets import MarkerError, expand, widget_names
 
 
 @pytest.mark.parametrize("marker, expected", [
@@ -17,14 +17,14 @@ from hooks.widgets import MarkerError, expand, widget_names
 ], ids=["capital", "underscore", "capital keyword", "no spaces", "inside a paragraph", "indented"])
 def test_a_marker_the_build_would_ignore_is_named(marker, expected, clause_map):
     with pytest.raises(MarkerError) as raised:
-        expand(f"Intro\n\n{marker}\n", "training/quiz/", {}, clause_map)
+        expand(f"Intro\n\n{marker}\n", "../../", {}, clause_map)
     for needle in expected:
         assert needle in str(raised.value)
 
 
 def test_a_second_copy_of_a_widget_is_refused_with_both_lines(clause_map):
     with pytest.raises(MarkerError, match=r"lines 1 and 5.*'quiz'.*once"):
-        expand("<!-- widget: quiz -->\n\ntext\n\n<!-- widget: quiz -->\n", "training/quiz/", {}, clause_map)
+        expand("<!-- widget: quiz -->\n\ntext\n\n<!-- widget: quiz -->\n", "../../", {}, clause_map)
 
 
 @pytest.mark.parametrize("page", [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.runtime import build_wheel
+from sitebuild.runtime import build_wheel
 from tests.support import ROOT
 # The build compiles with Pyodide under Node, which a test run inside Pyodide cannot start.
 pytestmark = pytest.mark.skipif(sys.platform == "emscripten", reason="the build runs on the host, not in Pyodide")

@@ -1,5 +1,5 @@
 """The search index: one entry per clause, footnotes under the clause citing them, excluded text left out."""
-from hooks.search_index import page_entries
+from sitebuild.search_index import page_entries
 
 LABELS = {"policy-2-2": "Policy 2.2", "policy-2-2-b": "Policy 2.2 b)", "policy-2-3": "Policy 2.3"}
 PAGE = """

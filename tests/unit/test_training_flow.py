@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from hooks.clauses import clause_label
+from sitebuild.clauses import clause_label
 from quiz.widgets import quiz as training
 from quiz.widgets.quiz.bank import Bank
 from quiz.checker import read_toml

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.versions import document_versions, fingerprint
+from sitebuild.versions import document_versions, fingerprint
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,7 +1,7 @@
 """The search vocabulary file: loaded whole, or refused with the file and the entry named."""
 import pytest
 
-from hooks.search_index import Entry, reader_words
+from sitebuild.search_index import Entry, reader_words
 from quiz import vocabulary
 from quiz.checker import check
 from quiz.content import load_other

@@ -13,7 +13,7 @@ import difflib
 import re
 from typing import Any
 
-from hooks.markdown_lines import prose_lines, replace_lines
+from sitebuild.markdown_lines import prose_lines, replace_lines
 from quiz.context import Context
 from quiz.view import h, to_html
 from quiz.widgets import get, registry
@@ -22,6 +22,11 @@ SEARCH_EXCLUDED = "widget-static"  # a custom element: display block in council.
 MARKER = re.compile(r"<!-- widget: ([a-z-]+) -->[ \t]*")
 # Whatever an author may have meant as a marker: any case, any spacing, anywhere in a line.
 MEANT_AS_MARKER = re.compile(r"<!--\s*widget\b\s*:?\s*(.*?)\s*-->", re.IGNORECASE)
+
+
+# Where a Markdown extension cannot know its page (none is told), widget links start with this mark,
+# and the `finish` command replaces it in each built page by the path to the site root.
+ROOT_MARK = "x-site-root:"  # a scheme of its own: no generator rewrites such a link
 
 
 class MarkerError(ValueError):
@@ -87,9 +92,15 @@ def relative_root(page_url: str) -> str:
     return "../" * page_url.count("/")
 
 
-def expand(markdown: str, page_url: str, models: dict[str, Any], clauses: dict[str, dict[str, str]]) -> str:
-    """Replace every widget marker in a page's Markdown with the widget's HTML."""
-    ctx = Context(clauses, relative_root(page_url))
+def resolve_root(html: str, page_url: str) -> str:
+    """A built page with ROOT_MARK replaced by the path from the page to the site root."""
+    return html.replace(ROOT_MARK, relative_root(page_url))
+
+
+def expand(markdown: str, root: str, models: dict[str, Any], clauses: dict[str, dict[str, str]]) -> str:
+    """Replace every widget marker in a page's Markdown with the widget's HTML; its links to clauses
+    start with `root`, the path to the site root (ROOT_MARK where the page's place is not known yet)."""
+    ctx = Context(clauses, root)
 
     def widget_html(name: str) -> str:
         widget = get(name)

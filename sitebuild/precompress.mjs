@@ -1,4 +1,4 @@
-// Build step, run by hooks/precompress.py: brotli and gzip copies of files, at the highest settings.
+// Build step, run by sitebuild/precompress.py: brotli and gzip copies of files, at the highest settings.
 // Usage: node precompress.mjs <jobs.json>, jobs being [[source, brotli target, gzip target], ...].
 // Node's zlib has both built in; neither output carries a timestamp or a file name, so the same
 // input gives the same bytes. The asynchronous forms run on libuv's thread pool, so the files

@@ -8,7 +8,7 @@ its description: imsmanifest.xml (SCORM 1.2) or cmi5.xml (cmi5).
 
 The zips are reproducible: entries sorted, fixed timestamps and permissions,
 one compression level, so the same site gives the same bytes. Each is checked
-after writing (hooks/lms_manifests.py); a problem stops the build.
+after writing (sitebuild/lms_manifests.py); a problem stops the build.
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from hooks import lms_manifests
+from sitebuild import lms_manifests
+from sitebuild.settings import Settings
 
 DOWNLOADS = "downloads"
 PACKAGES = {"scorm": "social-media-quiz-scorm12.zip", "cmi5": "social-media-quiz-cmi5.zip"}
@@ -55,7 +56,7 @@ def _page_path(site: Path, page: str, link: str) -> str | None:
     return target if target.endswith(".html") and (site / target).is_file() else None
 
 
-def reachable_pages(site: Path, start: str = lms_manifests.LAUNCH) -> set[str]:
+def reachable_pages(site: Path, start: str = lms_manifests.DEFAULTS.lms_launch) -> set[str]:
     """Every page reachable by links from `start`, start included."""
     if not (site / start).is_file():
         raise ValueError(f"the page the packages launch, {start}, was not built (is the quiz page still there?)")
@@ -70,9 +71,9 @@ def reachable_pages(site: Path, start: str = lms_manifests.LAUNCH) -> set[str]:
     return seen
 
 
-def package_files(site: Path) -> list[str]:
+def package_files(site: Path, launch: str = lms_manifests.DEFAULTS.lms_launch) -> list[str]:
     """What a package holds besides its description: site-relative paths, sorted."""
-    files = reachable_pages(site)
+    files = reachable_pages(site, launch)
     for folder in RUNTIME_DIRS:
         files.update(name for p in (site / folder).rglob("*")
                      if p.is_file() and not p.name.endswith(LEFT_OUT)
@@ -108,25 +109,27 @@ def check(path: Path) -> list[str]:
 def marked_launch_page(html: str, kind: str) -> bytes:
     """The quiz page as a package holds it: its <html> element says which package it is in."""
     if "<html" not in html:
-        raise ValueError(f"{lms_manifests.LAUNCH} has no <html> element to mark")
+        raise ValueError("the page the packages launch has no <html> element to mark")
     return html.replace("<html", f'<html {MARK}="{kind}"', 1).encode("utf-8")
 
 
-def write_all(site: Path, bank: Any, document_versions: dict[str, str]) -> dict[str, Path]:
+def write_all(site: Path, bank: Any, document_versions: dict[str, str],
+              settings: Settings = lms_manifests.DEFAULTS) -> dict[str, Path]:
     """Write both packages for the built `site` and the quiz `bank`; raise ValueError on any problem."""
-    files: dict[str, bytes | Path] = {name: site / name for name in package_files(site)}
+    launch_page = settings.lms_launch
+    files: dict[str, bytes | Path] = {name: site / name for name in package_files(site, launch_page)}
     files[SITEMAP[0]] = SITEMAP[1]
     label = lms_manifests.version_label(bank.version, document_versions)
     pass_mark = bank.settings.pass_mark
     descriptions = {
-        "scorm": ("imsmanifest.xml", lms_manifests.scorm_manifest(files, pass_mark, label)),
-        "cmi5": ("cmi5.xml", lms_manifests.cmi5_course(pass_mark, label)),
+        "scorm": ("imsmanifest.xml", lms_manifests.scorm_manifest(files, pass_mark, label, settings)),
+        "cmi5": ("cmi5.xml", lms_manifests.cmi5_course(pass_mark, label, bank.settings.draw_size, settings)),
     }
     written: dict[str, Path] = {}
     problems: list[str] = []
-    launch_html = (site / lms_manifests.LAUNCH).read_text(encoding="utf-8")
+    launch_html = (site / launch_page).read_text(encoding="utf-8")
     for kind, (name, description) in descriptions.items():
-        launch = {lms_manifests.LAUNCH: marked_launch_page(launch_html, kind)}
+        launch = {launch_page: marked_launch_page(launch_html, kind)}
         path = write_zip(site / DOWNLOADS / PACKAGES[kind], {**files, **launch, name: description})
         problems.extend(f"{path.name}: {p}" for p in check(path))
         written[kind] = path

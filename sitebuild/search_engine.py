@@ -42,6 +42,8 @@ def use_worker(html: str) -> str:
     if match is None:
         raise ValueError("the page has no Material configuration (<script id=\"__config\">) to point search at")
     config = json.loads(match.group(2))
+    if config.get("search", "").endswith(WORKER):
+        return html  # finished already: `finish` may run again over the same site
     worker, replaced = MATERIAL_WORKER.subn(WORKER, config.get("search", ""))
     if not replaced:
         raise ValueError(f"Material's search worker is not where expected: {config.get('search')!r}")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from quiz.vocabulary import Synonym
 
+SEARCH_EXCLUDED_TAG = "widget-static"  # sitebuild.widgets.SEARCH_EXCLUDED: what holds a widget's form
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 # Inline elements do not separate words; every other tag does.
@@ -24,6 +25,9 @@ INLINE = {"a", "abbr", "b", "code", "em", "i", "mark", "small", "span", "strong"
 # Links the theme and the footnotes add: their text is not the page's.
 SKIPPED_CLASSES = {"headerlink", "footnote-ref", "footnote-backref"}
 FOOTNOTE = re.compile(r"fn:(\w+)")
+# The configuration Material's search plugin writes for this site (lang: en).
+MATERIAL_CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
+                   "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}}
 FOOTNOTE_REF = re.compile(r"fnref:(\w+)")
 
 
@@ -80,7 +84,9 @@ class _PageReader(HTMLParser):
             self.citing[ref.group(1)] = self._entry()
         if tag in VOID:
             return
-        item = _Open(tag, skip="data-search-exclude" in values or bool(classes & SKIPPED_CLASSES))
+        # The widgets' own tag counts too: Zensical drops data-search-exclude from the pages it writes.
+        excluded = "data-search-exclude" in values or tag == SEARCH_EXCLUDED_TAG
+        item = _Open(tag, skip=excluded or bool(classes & SKIPPED_CLASSES))
         note = FOOTNOTE.fullmatch(element_id)
         if note:
             item.footnote = note.group(1)
@@ -185,7 +191,9 @@ def index_documents(entries: list[Entry], synonyms: list[Synonym]) -> list[dict[
 def write_index(site_dir: Path, documents: list[dict[str, str]]) -> Path:
     """Replace the docs of Material's search_index.json (its config stays) with the clause entries."""
     path = site_dir / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
+    # Material's search plugin writes the file with its configuration; another generator writes none.
+    index = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"config": MATERIAL_CONFIG}
+    path.parent.mkdir(parents=True, exist_ok=True)
     index["docs"] = documents
     index["config"]["fields"]["keywords"] = {"boost": 1.0}
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

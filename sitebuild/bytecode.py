@@ -4,7 +4,7 @@ CPython spends most of a bare Pyodide start compiling standard-library modules
 from source. The build compiles, once, the quiz package and the standard-library
 modules that Pyodide's start and the package's imports load; every other module
 stays as source in the same zip and compiles on first use (see
-hooks/pyodide_compile.py). The cache is keyed by everything that decides the
+sitebuild/pyodide_compile.py). The cache is keyed by everything that decides the
 output, so a second build with the same input runs no Node at all.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Runs inside Pyodide under Node at build time (started by hooks/pyodide_compile.mjs).
+"""Runs inside Pyodide under Node at build time (started by sitebuild/pyodide_compile.mjs).
 
 Bytecode must come from the very Python that will run it in the browser (the
 .pyc format changes with every minor version), so the build asks the pinned

@@ -4,7 +4,7 @@ standard library and the quiz/ wheel.
 The wheel is written directly with zipfile (a pure-Python wheel is just a zip
 with a .dist-info folder), so the build needs no network and no build backend.
 It carries bytecode beside the source: Python skips compiling, and tracebacks
-still show the file, line and code. The bytecode comes from hooks/bytecode.py.
+still show the file, line and code. The bytecode comes from sitebuild/bytecode.py.
 """
 from __future__ import annotations
 
@@ -16,13 +16,13 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from hooks.bytecode import PYODIDE_DIR, Bytecode, compile_for_pyodide
 from quiz.widgets import registry
+from sitebuild.bytecode import PYODIDE_DIR, Bytecode, compile_for_pyodide
+from sitebuild.settings import Settings
 
 # The core runtime only: pyodide.js (classic script) and the source maps are not needed, and the
 # source-only python_stdlib.zip is replaced by the precompiled one (STDLIB_NAME, given as stdLibURL).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
-WHEEL_NAME = "quiz-1.0.0-py3-none-any.whl"
 STDLIB_NAME = "stdlib.zip"
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 
@@ -74,11 +74,12 @@ def _record_line(name: str, data: bytes) -> str:
     return f"{name},sha256={digest},{len(data)}"
 
 
-def build_wheel(package_dir: Path, out_dir: Path, bytecode: Bytecode | None = None) -> Path:
+def build_wheel(package_dir: Path, out_dir: Path, bytecode: Bytecode | None = None,
+                version: str = Settings.package_version) -> Path:
     """Write a pure-Python wheel of package_dir (source, Pyodide's bytecode and data files) into out_dir."""
     out_dir.mkdir(parents=True, exist_ok=True)
     bytecode = bytecode or compile_for_pyodide(package_dir)
-    name, version = "quiz", "1.0.0"
+    name = package_dir.name
     info = f"{name}-{version}.dist-info"
     entries: list[tuple[str, bytes]] = sorted(
         [(f"{name}/{p.relative_to(package_dir).as_posix()}", p.read_bytes()) for p in _package_files(package_dir)]
@@ -86,10 +87,10 @@ def build_wheel(package_dir: Path, out_dir: Path, bytecode: Bytecode | None = No
         + [(f"{name}/{path}", data) for path, data in _data_copies(package_dir)]
     )
     entries.append((f"{info}/METADATA", f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n".encode()))
-    entries.append((f"{info}/WHEEL", b"Wheel-Version: 1.0\nGenerator: hooks/runtime.py\nRoot-Is-Purelib: true\nTag: py3-none-any\n"))
+    entries.append((f"{info}/WHEEL", b"Wheel-Version: 1.0\nGenerator: sitebuild/runtime.py\nRoot-Is-Purelib: true\nTag: py3-none-any\n"))
     record = "\n".join([_record_line(n, d) for n, d in entries] + [f"{info}/RECORD,,"]) + "\n"
     entries.append((f"{info}/RECORD", record.encode()))
-    wheel = out_dir / WHEEL_NAME
+    wheel = out_dir / f"{name}-{version}-py3-none-any.whl"
     with zipfile.ZipFile(wheel, "w") as zf:
         for entry_name, data in entries:
             # A fixed timestamp keeps the wheel byte-identical between builds. Stored, not deflated,
@@ -109,12 +110,12 @@ def copy_stdlib(bytecode: Bytecode, out_dir: Path) -> Path:
     return Path(shutil.copyfile(bytecode.stdlib_zip, out_dir / STDLIB_NAME))
 
 
-def write_manifest(out_dir: Path, clauses: dict[str, dict[str, str]], bytecode: Bytecode,
+def write_manifest(out_dir: Path, wheel: Path, clauses: dict[str, dict[str, str]], bytecode: Bytecode,
                    document_versions: dict[str, str]) -> Path:
     """What the browser's worker needs besides Pyodide: the wheel, where to install it, the clause map
-    and the policy and procedure versions (hooks/versions.py)."""
+    and the policy and procedure versions (sitebuild/versions.py)."""
     path = out_dir / "manifest.json"
-    manifest = {"wheel": WHEEL_NAME, "site_packages": bytecode.site_packages, "clauses": clauses,
+    manifest = {"wheel": wheel.name, "site_packages": bytecode.site_packages, "clauses": clauses,
                 "document_versions": document_versions}
     path.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return path

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks.markdown_lines import prose_lines, read_markdown
+from sitebuild.markdown_lines import prose_lines, read_markdown
 
 # How many levels of numbering each document uses for its own clauses.
 CLAUSE_DEPTH = {"policy": 2, "procedure": 3}

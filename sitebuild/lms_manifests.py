@@ -16,10 +16,10 @@ import hashlib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-TITLE = "Social media policy and procedure: training quiz"
-DESCRIPTION = ("Ten questions on the council's social media policy and procedure (staff or members track), "
-               "then an acknowledgement of the versions read and a certificate.")
-LAUNCH = "training/quiz/index.html"
+from sitebuild.settings import Settings
+
+# The launch page and the title are settings (sitebuild/settings.py); these defaults are theirs.
+DEFAULTS = Settings()
 # Stable identifiers: the learning system keeps one record per learner across new versions
 # of the package; the versions themselves travel in every report.
 IDENTIFIER = "social-media-policy-training-quiz"
@@ -53,9 +53,15 @@ def manifest_version(label: str) -> str:
     return hashlib.sha256(label.encode("utf-8")).hexdigest()[:12]
 
 
-def scorm_manifest(files: Iterable[str], pass_mark: int, label: str) -> bytes:
-    """imsmanifest.xml for one SCO launched at LAUNCH, listing `files` (paths in the zip); valid
-    against the SCORM 1.2 schemas in tests/data/schemas/ (tests/unit/test_lms_schemas.py)."""
+def description(draw_size: int) -> str:
+    """What the quiz is, as a learning system lists it: the number of questions is the bank's draw size."""
+    return (f"{draw_size} questions on the council's social media policy and procedure (staff or members track), "
+            "then an acknowledgement of the versions read and a certificate.")
+
+
+def scorm_manifest(files: Iterable[str], pass_mark: int, label: str, settings: Settings = DEFAULTS) -> bytes:
+    """imsmanifest.xml for one SCO launched at the settings' launch page, listing `files` (paths in the zip);
+    valid against the SCORM 1.2 schemas in tests/data/schemas/ (tests/site/test_lms_schemas.py)."""
     ET.register_namespace("", IMSCP)
     ET.register_namespace("adlcp", ADLCP)
     manifest = ET.Element(f"{{{IMSCP}}}manifest", {"identifier": IDENTIFIER, "version": manifest_version(label)})
@@ -64,20 +70,20 @@ def scorm_manifest(files: Iterable[str], pass_mark: int, label: str) -> bytes:
     ET.SubElement(metadata, f"{{{IMSCP}}}schemaversion").text = "1.2"
     organizations = ET.SubElement(manifest, f"{{{IMSCP}}}organizations", {"default": "organization"})
     organization = ET.SubElement(organizations, f"{{{IMSCP}}}organization", {"identifier": "organization"})
-    ET.SubElement(organization, f"{{{IMSCP}}}title").text = f"{TITLE} ({label})"
+    ET.SubElement(organization, f"{{{IMSCP}}}title").text = settings.lms_title
     item = ET.SubElement(organization, f"{{{IMSCP}}}item",
                          {"identifier": "item-quiz", "identifierref": "resource-quiz", "isvisible": "true"})
-    ET.SubElement(item, f"{{{IMSCP}}}title").text = f"{TITLE} ({label})"
+    ET.SubElement(item, f"{{{IMSCP}}}title").text = f"{settings.lms_title} ({label})"
     ET.SubElement(item, f"{{{ADLCP}}}masteryscore").text = str(pass_mark)
     resources = ET.SubElement(manifest, f"{{{IMSCP}}}resources")
     resource = ET.SubElement(resources, f"{{{IMSCP}}}resource", {
-        "identifier": "resource-quiz", "type": "webcontent", f"{{{ADLCP}}}scormtype": "sco", "href": LAUNCH})
+        "identifier": "resource-quiz", "type": "webcontent", f"{{{ADLCP}}}scormtype": "sco", "href": settings.lms_launch})
     for name in sorted(files):
         ET.SubElement(resource, f"{{{IMSCP}}}file", {"href": name})
     return _xml(manifest)
 
 
-def cmi5_course(pass_mark: int, label: str) -> bytes:
+def cmi5_course(pass_mark: int, label: str, draw_size: int, settings: Settings = DEFAULTS) -> bytes:
     """cmi5.xml: one course with one AU, passed at the pass mark."""
     ET.register_namespace("", CMI5)
     root = ET.Element(f"{{{CMI5}}}courseStructure")
@@ -87,14 +93,14 @@ def cmi5_course(pass_mark: int, label: str) -> bytes:
         ET.SubElement(element, f"{{{CMI5}}}langstring", {"lang": "en-GB"}).text = text
 
     course = ET.SubElement(root, f"{{{CMI5}}}course", {"id": COURSE_IRI})
-    texts(course, "title", TITLE)
-    texts(course, "description", f"{DESCRIPTION} Versions: {label}.")
+    texts(course, "title", settings.lms_title)
+    texts(course, "description", f"{description(draw_size)} Versions: {label}.")
     # moveOn Passed: the learning system counts the unit done when the reader reaches the pass mark.
     au = ET.SubElement(root, f"{{{CMI5}}}au", {
         "id": AU_IRI, "moveOn": "Passed", "masteryScore": f"{pass_mark / 100:g}", "launchMethod": "AnyWindow"})
-    texts(au, "title", TITLE)
-    texts(au, "description", f"{DESCRIPTION} Versions: {label}.")
-    ET.SubElement(au, f"{{{CMI5}}}url").text = LAUNCH
+    texts(au, "title", settings.lms_title)
+    texts(au, "description", f"{description(draw_size)} Versions: {label}.")
+    ET.SubElement(au, f"{{{CMI5}}}url").text = settings.lms_launch
     return _xml(root)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 
-from hooks.markdown_lines import prose_lines, replace_lines
+from sitebuild.markdown_lines import prose_lines, replace_lines
 from quiz.glossary import Term
 
 MARKER = "<!-- glossary -->"

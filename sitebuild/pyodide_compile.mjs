@@ -1,9 +1,9 @@
-// Build step, run by hooks/bytecode.py: compile Python to bytecode inside the pinned Pyodide under Node.
+// Build step, run by sitebuild/bytecode.py: compile Python to bytecode inside the pinned Pyodide under Node.
 // Usage: node pyodide_compile.mjs <request.json>, where the request is
 //   {"source_root", "package", "out_dir", "stdlib_dir", "salt"}
 // Writes <out_dir>/pyc/... and <out_dir>/info.json, and the precompiled standard library into
 // stdlib_dir, named by a hash of salt and the modules compiled (made once, then reused).
-// Each job runs in a fresh interpreter: see hooks/pyodide_compile.py.
+// Each job runs in a fresh interpreter: see sitebuild/pyodide_compile.py.
 import { createHash } from "node:crypto";
 import { access, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -17,7 +17,7 @@ const script = await readFile(join(here, "pyodide_compile.py"), "utf8");
 // A fixed hash seed: set and frozenset constants then marshal in the same order every build.
 async function python() {
   const pyodide = await loadPyodide({ env: { PYTHONHASHSEED: "0" } });
-  pyodide.runPython(script, { globals: pyodide.globals, filename: "hooks/pyodide_compile.py" });
+  pyodide.runPython(script, { globals: pyodide.globals, filename: "sitebuild/pyodide_compile.py" });
   return pyodide;
 }
 

@@ -1,1 +1,0 @@
-"""Build steps for MkDocs, one module each; `site_hooks` wires them to MkDocs events."""
