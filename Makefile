@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # mkdocs.yml names the site's own Markdown extension (sitebuild.extension): any generator must find it.
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: serve build test bench setup lrs chromium clean
+.PHONY: serve build test bench setup lrs chromium xmllint clean
 
 serve: setup
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -33,7 +33,7 @@ else
 endif
 
 # The browser code first (seconds): TypeScript checks its types, node --test runs its unit tests.
-test: setup lrs chromium
+test: setup lrs chromium xmllint
 	npm run --silent check
 	$(BIN)/pytest
 
@@ -67,6 +67,17 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else \
 	    echo "The browser tests need Debian's Chromium: run 'sudo apt-get install chromium' and try again." >&2; exit 1; \
+	  fi; \
+	fi
+
+# xmllint (Debian libxml2-utils) validates the learning-system packages against the
+# standards' own schemas (tests/data/schemas/).
+xmllint:
+	@if ! command -v xmllint >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils; \
+	  else \
+	    echo "The package tests need xmllint: run 'sudo apt-get install libxml2-utils' and try again." >&2; exit 1; \
 	  fi; \
 	fi
 

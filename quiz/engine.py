@@ -99,6 +99,7 @@ class Steps:
     restart_forgets: bool = False  # "start again" also forgets what the device kept
     keep_form: Callable[[Any, dict, Ask], dict] | None = None  # on remember/forget: keep what is on the form
     report: Callable[[Any, Context, dict, Ask], dict | None] | None = None  # for a learning system
+    keep: Callable[[Any, dict, Ask], Any] | None = None  # what a learning system keeps to resume (None: nothing)
 
 
 def checked(steps: Steps, model: Any, ctx: Context, state: Any, ask: Ask) -> dict | None:
@@ -166,8 +167,9 @@ def _reply(steps: Steps, model: Any, ctx: Context, ask: Ask, turn: Turn) -> Resp
         announce = f"{turn.notice} {announce}".strip()
     store = turn.store if turn.store is not None else (True if state["remember"] else None)
     sent = steps.report(model, ctx, state, ask) if steps.report and turn.finishing else None
+    kept = steps.keep(model, state, ask) if steps.keep else None
     return response(view, state, focus=selector(focus) if focus else None, announce=announce, store=store,
-                    report=sent)
+                    report=sent, lms_state=kept)
 
 
 __all__ = ["ANY", "STAGE", "STALE_NOTICE", "Ask", "Handler", "Steps", "Turn", "Words", "checked", "respond"]

@@ -24,6 +24,11 @@ class Launch(TypedDict):
 
     system: str  # "scorm" or "cmi5"
     learner: str  # the learner's name as the system gave it ("" if none)
+    passed: bool  # a pass is already on record (quiz.widgets.quiz.record)
+    mastery: float | None  # the learning system's mastery score, 0 to 1
+    mode: str  # "Normal", "Browse" or "Review"
+    exit: bool  # the learning system gave a place to return to (cmi5 returnURL)
+    languages: list[str]  # the learner's language preferences, in order (cmi5 11.1)
 
 
 class Request(TypedDict):
@@ -47,6 +52,8 @@ class Response(TypedDict):
     store: bool | None  # True: keep `state` on the device; False: forget it; None: leave storage alone
     # Completion data for a learning system (an LMS adapter reads it); only sent when a widget sets it.
     report: NotRequired[dict[str, Any]]
+    # What a learning system keeps to resume (packed: no answers, no names); only when one launched the page.
+    lms_state: NotRequired[Any]
 
 
 # The worker's messages (docs/javascripts/python-client.js <-> python-worker.js).
@@ -109,11 +116,13 @@ class Step(TypedDict):
 
 
 def response(view: Node | None, state: Any, *, focus: str | None = None, announce: str = "",
-             store: bool | None = None, report: dict[str, Any] | None = None) -> Response:
+             store: bool | None = None, report: dict[str, Any] | None = None, lms_state: Any = None) -> Response:
     """The one way a widget builds its answer to the browser."""
     out: Response = {"view": view, "state": state, "focus": focus, "announce": announce, "store": store}
     if report is not None:
         out["report"] = report
+    if lms_state is not None:
+        out["lms_state"] = lms_state
     return out
 
 

@@ -12,6 +12,7 @@ can stop with all of them.
 """
 from __future__ import annotations
 
+import hashlib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
@@ -43,6 +44,15 @@ def version_label(bank_version: str, document_versions: dict[str, str]) -> str:
             f"question bank {bank_version}")
 
 
+# imscp_rootv1p1p2.xsd limits the manifest's version attribute to 20 characters.
+VERSION_MAX = 20
+
+
+def manifest_version(label: str) -> str:
+    """The manifest's short version: a fingerprint of the label (the label itself is in the titles)."""
+    return hashlib.sha256(label.encode("utf-8")).hexdigest()[:12]
+
+
 def description(draw_size: int) -> str:
     """What the quiz is, as a learning system lists it: the number of questions is the bank's draw size."""
     return (f"{draw_size} questions on the council's social media policy and procedure (staff or members track), "
@@ -50,10 +60,11 @@ def description(draw_size: int) -> str:
 
 
 def scorm_manifest(files: Iterable[str], pass_mark: int, label: str, settings: Settings = DEFAULTS) -> bytes:
-    """imsmanifest.xml for one SCO launched at the settings' launch page, listing `files` (paths in the zip)."""
+    """imsmanifest.xml for one SCO launched at the settings' launch page, listing `files` (paths in the zip);
+    valid against the SCORM 1.2 schemas in tests/data/schemas/ (tests/site/test_lms_schemas.py)."""
     ET.register_namespace("", IMSCP)
     ET.register_namespace("adlcp", ADLCP)
-    manifest = ET.Element(f"{{{IMSCP}}}manifest", {"identifier": IDENTIFIER, "version": label})
+    manifest = ET.Element(f"{{{IMSCP}}}manifest", {"identifier": IDENTIFIER, "version": manifest_version(label)})
     metadata = ET.SubElement(manifest, f"{{{IMSCP}}}metadata")
     ET.SubElement(metadata, f"{{{IMSCP}}}schema").text = "ADL SCORM"
     ET.SubElement(metadata, f"{{{IMSCP}}}schemaversion").text = "1.2"
@@ -112,6 +123,8 @@ def check_scorm(manifest: bytes, names: set[str]) -> list[str]:
     ns = {"cp": IMSCP, "adlcp": ADLCP}
     if root.tag != f"{{{IMSCP}}}manifest" or not root.get("identifier"):
         problems.append("imsmanifest.xml: the root must be an IMS CP <manifest> with an identifier")
+    if len(root.get("version") or "") > VERSION_MAX:
+        problems.append(f"imsmanifest.xml: the manifest's version is longer than {VERSION_MAX} characters")
     if root.findtext("cp:metadata/cp:schema", namespaces=ns) != "ADL SCORM" or \
             root.findtext("cp:metadata/cp:schemaversion", namespaces=ns) != "1.2":
         problems.append("imsmanifest.xml: <metadata> must say schema 'ADL SCORM', schemaversion '1.2'")

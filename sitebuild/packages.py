@@ -27,10 +27,16 @@ PACKAGES = {"scorm": "social-media-quiz-scorm12.zip", "cmi5": "social-media-quiz
 # Loaded by scripts, never by a link: Material's bundle and search worker, the site's own
 # scripts and styles, the Pyodide runtime, the quiz wheel and its manifest.
 RUNTIME_DIRS = ("assets", "javascripts", "stylesheets", "search")
-# Not sitemap.xml: it carries the build date (a package would change every day), and inside a
-# learning system its addresses never match, so Material's instant navigation stays off anyway.
 # Precompressed copies (for web servers) and source maps (for developers) are not needed inside.
 LEFT_OUT = (".br", ".gz", ".map")
+# Material's lunr search worker and its language files: the site searches with its own worker
+# (javascripts/search-worker.js, hooks/search_engine.py), so nothing in a package loads them.
+UNUSED = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+# Material asks for sitemap.xml on every page (instant navigation). The site's carries the build
+# date (a package would change every day) and addresses that never match inside a learning
+# system, so a package holds an empty one: no 404 at launch, and instant navigation stays off.
+SITEMAP = ("sitemap.xml", b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                          b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n')
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 # Marks the packaged quiz page, so that a package opened without its learning system's
 # API or launch says its result cannot be recorded (docs/javascripts/lms.js).
@@ -69,8 +75,9 @@ def package_files(site: Path, launch: str = lms_manifests.DEFAULTS.lms_launch) -
     """What a package holds besides its description: site-relative paths, sorted."""
     files = reachable_pages(site, launch)
     for folder in RUNTIME_DIRS:
-        files.update(p.relative_to(site).as_posix() for p in (site / folder).rglob("*")
-                     if p.is_file() and not p.name.endswith(LEFT_OUT))
+        files.update(name for p in (site / folder).rglob("*")
+                     if p.is_file() and not p.name.endswith(LEFT_OUT)
+                     and not (name := p.relative_to(site).as_posix()).startswith(UNUSED))
     return sorted(files)
 
 
@@ -110,7 +117,8 @@ def write_all(site: Path, bank: Any, document_versions: dict[str, str],
               settings: Settings = lms_manifests.DEFAULTS) -> dict[str, Path]:
     """Write both packages for the built `site` and the quiz `bank`; raise ValueError on any problem."""
     launch_page = settings.lms_launch
-    files = {name: site / name for name in package_files(site, launch_page)}
+    files: dict[str, bytes | Path] = {name: site / name for name in package_files(site, launch_page)}
+    files[SITEMAP[0]] = SITEMAP[1]
     label = lms_manifests.version_label(bank.version, document_versions)
     pass_mark = bank.settings.pass_mark
     descriptions = {

@@ -8,6 +8,11 @@ export type ViewNode = string | [string, Record<string, string | number | boolea
 export interface Launch {
   system: string;
   learner: string;
+  passed: boolean;
+  mastery: number | null;
+  mode: string;
+  exit: boolean;
+  languages: string[];
 }
 
 /** One request from a widget on the page (docs/javascripts/widgets.js). */
@@ -28,6 +33,7 @@ export interface Response {
   announce: string;
   store: boolean | null;
   report?: Record<string, unknown>;
+  lms_state?: unknown;
 }
 
 /** Page to worker: load one widget's data file (sent when a widget mounts). */

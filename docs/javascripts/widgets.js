@@ -99,7 +99,7 @@ function moveFocus(body, selector) {
  *  data-client-action buttons act in the browser.
  * @param {HTMLElement} root @param {HTMLElement} body
  * @param {(action: string, form: HTMLFormElement | null) => Promise<unknown>} send
- * @param {{asked: () => void, retry: () => void}} on */
+ * @param {{asked: () => void, retry: () => void, exit: () => void}} on */
 function listen(root, body, send, on) {
   body.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -123,6 +123,7 @@ function listen(root, body, send, on) {
     if (button.dataset.clientAction === "print") window.print();
     if (button.dataset.clientAction === "download") download(button, body);
     if (button.dataset.clientAction === "lms-retry") on.retry();
+    if (button.dataset.clientAction === "lms-exit") on.exit();
   });
 }
 
@@ -205,6 +206,7 @@ function mount(root) {
       if (root.dataset.state === "loading") say(MESSAGES.waiting);
     },
     retry: () => lms?.retry(),
+    exit: () => lms?.exit(),
   });
 
   mounted.set(name, () => {

@@ -9,8 +9,11 @@
   (run_ralph.py says why it appends).
 - ``Cmi5Lms``: what a learning system does around a cmi5 launch and that an LRS
   alone does not: host the package, hand out a one-time auth token at the
-  ``fetch`` URL, and keep the LMS.LaunchData state document (Ralph has no State
-  API). Statements go on to Ralph unchanged, as an LMS's LRS gateway would pass them.
+  ``fetch`` URL, keep the State API documents (LMS.LaunchData, and the AU's own
+  record under its state id) and the learner-preferences agent profile (Ralph has
+  no State or Agent Profile API). Statements go on to Ralph unchanged, as an LMS's
+  LRS gateway would pass them; a test can hold them back for a while to close the
+  window mid-send.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ import http.server
 import json
 import os
 import secrets
+import select
 import signal
 import socket
 import subprocess
@@ -166,12 +170,15 @@ class _LmsHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def _json(self, status: int, body: Any) -> None:
-        data = json.dumps(body).encode()
+        data = b"" if status == 204 else json.dumps(body).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.wfile.write(data)
+        except BrokenPipeError:
+            pass  # the window closed before the answer came (a keepalive request): the work is done
 
     def do_POST(self) -> None:  # noqa: N802 - http.server's name
         path = urlsplit(self.path).path
@@ -179,17 +186,43 @@ class _LmsHandler(http.server.SimpleHTTPRequestHandler):
         if path.startswith("/fetch/"):
             self._json(200, self.lms.fetch(path.removeprefix("/fetch/")))
         elif path == "/xapi/statements":
+            if self.lms.statement_delay:
+                time.sleep(self.lms.statement_delay)
+                # Like a proxy in front of an LRS (nginx's default), drop a request whose client went away:
+                # only a request the browser kept alive past the page's end reaches the LRS.
+                if self._client_gone():
+                    return
             self._json(*self.lms.forward(body, self.headers.get("Authorization", "")))
+        else:
+            self._json(404, {})
+
+    def _client_gone(self) -> bool:
+        readable, _, _ = select.select([self.connection], [], [], 0)
+        try:
+            return bool(readable) and self.connection.recv(1, socket.MSG_PEEK) == b""
+        except OSError:
+            return True
+
+    def do_PUT(self) -> None:  # noqa: N802
+        parts = urlsplit(self.path)
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if parts.path == "/xapi/activities/state":
+            self._json(*self.lms.put_state(parse_qs(parts.query), body))
         else:
             self._json(404, {})
 
     def do_GET(self) -> None:  # noqa: N802
         parts = urlsplit(self.path)
         if parts.path == "/xapi/activities/state":
-            found = self.lms.launch_data(parse_qs(parts.query))
+            found = self.lms.state(parse_qs(parts.query))
+            self._json(200, found) if found is not None else self._json(404, {})
+        elif parts.path == "/xapi/agents/profile":
+            found = self.lms.profile(parse_qs(parts.query))
             self._json(200, found) if found is not None else self._json(404, {})
         elif parts.path.startswith("/content/"):
             super().do_GET()
+        elif parts.path == "/return":  # returnURL: the learning system's page after the AU (cmi5 10.2.6)
+            self._json(200, {"page": "back in the learning system"})
         else:
             self._json(404, {})
 
@@ -208,27 +241,35 @@ class Cmi5Lms:
         self.lrs_reachable = True  # False: the LRS is down, as the gateway sees it
         self.tokens: dict[str, str] = {}  # fetch key -> token, each handed out once
         self.launches: dict[str, dict[str, Any]] = {}  # registration -> LMS.LaunchData
+        self.documents: dict[tuple[str, str], Any] = {}  # (registration, stateId) -> the AU's own state
+        self.preferences: dict[str, Any] | None = None  # cmi5LearnerPreferences, for every learner
+        self.statement_delay = 0.0  # seconds each statement request waits before going on to the LRS
+        self.requests: list[tuple[str, str]] = []  # (method, path) of every xAPI request, in order
         handler = type("Handler", (_LmsHandler,), {"lms": self})
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler))
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
 
     def launch_url(self, actor: dict[str, Any], activity_id: str, registration: str, *,
-                   mastery_score: float = 0.8, token: str | None = None, launch_mode: str = "Normal") -> str:
-        """The AU's URL with the cmi5 launch parameters, after writing LMS.LaunchData (cmi5 8.1, 10.0)."""
+                   mastery_score: float | None = 0.8, token: str | None = None, launch_mode: str = "Normal",
+                   publisher_id: str = "urn:social-media-policy:training-quiz:au", return_url: bool = True) -> str:
+        """The AU's URL with the cmi5 launch parameters, after writing LMS.LaunchData (cmi5 8.1, 10.0):
+        a new session (new session id) on `registration`, whose earlier state the AU finds again."""
         key = secrets.token_hex(8)
         self.tokens[key] = token if token is not None else self.lrs.token
-        self.launches[registration] = {
-            "actor": actor, "activityId": activity_id,
-            "data": {
-                "contextTemplate": {
-                    "contextActivities": {"grouping": [{"id": "urn:test-lms:course"}]},
-                    "extensions": {"https://w3id.org/xapi/cmi5/context/extensions/sessionid": secrets.token_hex(8)},
-                },
-                "launchMode": launch_mode, "moveOn": "Passed", "masteryScore": mastery_score,
-                "returnURL": f"{self.url}return",
+        data: dict[str, Any] = {
+            "contextTemplate": {
+                # cmi5 9.6.2.3: the publisher's id for the AU (the course structure's) in the grouping.
+                "contextActivities": {"grouping": [{"id": publisher_id}]},
+                "extensions": {"https://w3id.org/xapi/cmi5/context/extensions/sessionid": secrets.token_hex(8)},
             },
+            "launchMode": launch_mode, "moveOn": "Passed",
         }
+        if mastery_score is not None:
+            data["masteryScore"] = mastery_score
+        if return_url:
+            data["returnURL"] = f"{self.url}return"
+        self.launches[registration] = {"actor": actor, "activityId": activity_id, "data": data}
         query = urlencode({"endpoint": f"{self.url}xapi/", "fetch": f"{self.url}fetch/{key}",
                            "actor": json.dumps(actor), "registration": registration, "activityId": activity_id})
         return f"{self.url}content/training/quiz/index.html?{query}"
@@ -243,16 +284,38 @@ class Cmi5Lms:
             return {"error-code": "1", "error-text": "Already in use"}
         return {"auth-token": token}
 
-    def launch_data(self, query: dict[str, list[str]]) -> dict[str, Any] | None:
-        registration = (query.get("registration") or [""])[0]
-        launch = self.launches.get(registration)
-        if not launch or query.get("stateId") != ["LMS.LaunchData"] or \
-                query.get("activityId") != [launch["activityId"]] or \
+    def _launch(self, query: dict[str, list[str]]) -> dict[str, Any] | None:
+        """The launch a State API request is about, if its activity, agent and registration match it."""
+        launch = self.launches.get((query.get("registration") or [""])[0])
+        if not launch or query.get("activityId") != [launch["activityId"]] or \
                 json.loads((query.get("agent") or ["null"])[0]) != launch["actor"]:
             return None
-        return launch["data"]
+        return launch
+
+    def state(self, query: dict[str, list[str]]) -> Any:
+        self.requests.append(("GET", "state:" + (query.get("stateId") or [""])[0]))
+        launch = self._launch(query)
+        if launch is None:
+            return None
+        state_id = (query.get("stateId") or [""])[0]
+        if state_id == "LMS.LaunchData":
+            return launch["data"]
+        return self.documents.get((query["registration"][0], state_id))
+
+    def put_state(self, query: dict[str, list[str]], body: bytes) -> tuple[int, Any]:
+        state_id = (query.get("stateId") or [""])[0]
+        self.requests.append(("PUT", "state:" + state_id))
+        if self._launch(query) is None or state_id == "LMS.LaunchData":  # cmi5 10.2.1: the AU must not change it
+            return 403, {"error": "not this AU's document"}
+        self.documents[(query["registration"][0], state_id)] = json.loads(body)
+        return 204, None
+
+    def profile(self, query: dict[str, list[str]]) -> Any:
+        self.requests.append(("GET", "profile:" + (query.get("profileId") or [""])[0]))
+        return self.preferences if query.get("profileId") == ["cmi5LearnerPreferences"] else None
 
     def forward(self, body: bytes, authorization: str) -> tuple[int, Any]:
+        self.requests.append(("POST", "statements"))
         if not self.lrs_reachable:
             return 502, {"error": "the LRS is not answering"}
         request = urllib.request.Request(f"{self.lrs.url}statements", data=body, method="POST", headers={

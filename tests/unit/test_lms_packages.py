@@ -30,6 +30,8 @@ def site(tmp_path: Path) -> Path:
         "assets/pyodide/pyodide.asm.wasm.br": "compressed copy",
         "assets/pyodide/pyodide.asm.wasm.gz": "compressed copy",
         "javascripts/widgets.js": "//",
+        "assets/javascripts/lunr/min/lunr.fr.min.js": "// Material's lunr language file, unused",
+        "assets/javascripts/workers/search.a1.min.js": "// Material's lunr worker, unused",
         "javascripts/widgets.js.map": "{}",
         "search/search_index.json": "{}",
         "sitemap.xml": "<urlset/>",
@@ -82,6 +84,9 @@ def test_the_checks_name_a_missing_file_and_a_broken_description():
     broken = broken.replace(b"<adlcp:masteryscore>80", b"<adlcp:masteryscore>eighty")
     problems = lms_manifests.check_scorm(broken, {"training/quiz/index.html"})
     assert any("schemaversion" in p for p in problems) and any("masteryscore" in p for p in problems)
+    long_version = lms_manifests.scorm_manifest([], 80, "v").replace(b'version="', b'version="' + b"9" * 20, 1)
+    assert "imsmanifest.xml: the manifest's version is longer than 20 characters" in \
+        lms_manifests.check_scorm(long_version, {"training/quiz/index.html"})
     assert lms_manifests.check_cmi5(b"<courseStructure", set())[0].startswith("cmi5.xml is not well-formed")
     odd = lms_manifests.cmi5_course(80, "v", 10).replace(b'moveOn="Passed"', b'moveOn="Whenever"')
     assert "moveOn 'Whenever'" in lms_manifests.check_cmi5(odd, {"training/quiz/index.html"})[0]
@@ -98,6 +103,10 @@ def test_both_packages_are_written_checked_and_byte_identical_between_builds(sit
         assert {i.date_time for i in zf.infolist()} == {packages.ZIP_TIME}
         assert b"policy aaaa1111, procedure bbbb2222, question bank cccc3333" in zf.read("imsmanifest.xml")
         assert zf.read("training/quiz/index.html").startswith(b'<html data-lms-package="scorm">')
+        # No 404 for Material's sitemap request, and no build date in the bytes.
+        assert zf.read("sitemap.xml") == packages.SITEMAP[1] and b"lastmod" not in zf.read("sitemap.xml")
+        version = ET.fromstring(zf.read("imsmanifest.xml")).get("version")
+        assert 0 < len(version) <= 20  # imscp_rootv1p1p2.xsd's limit
     with zipfile.ZipFile(site / "downloads" / packages.PACKAGES["cmi5"]) as zf:
         assert "cmi5.xml" in zf.namelist() and "imsmanifest.xml" not in zf.namelist()
         assert zf.read("training/quiz/index.html").startswith(b'<html data-lms-package="cmi5">')

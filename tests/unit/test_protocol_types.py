@@ -25,5 +25,5 @@ def test_a_field_added_in_python_changes_the_declarations(monkeypatch: pytest.Mo
 
 def test_response_builds_exactly_the_declared_fields():
     declared = set(typing.get_type_hints(protocol.Response))
-    assert set(protocol.response(None, None, report={})) == declared
-    assert set(protocol.response(None, None)) == declared - {"report"}
+    assert set(protocol.response(None, None, report={}, lms_state={})) == declared
+    assert set(protocol.response(None, None)) == declared - {"report", "lms_state"}

@@ -1,11 +1,11 @@
 """The quiz inside a learning system: what it reports, and the box that says whether that worked.
 
-The page says when a learning system launched the quiz: the request's ``lms`` is
-``{"system": "scorm" | "cmi5", "learner": "<name the system gave>"}`` (see
-docs/javascripts/lms.js). Then a finished attempt's response carries a
-``report`` with only these facts: score, pass or fail, track, the question bank's
-version, the versions of the policy and procedure, and the "review by" date. The
-page adds the duration (it owns the clock). Never answers, never free text.
+The page says when a learning system launched the quiz (the request's ``lms``, read by
+quiz.widgets.quiz.record.launch; see docs/javascripts/lms.js). Then the response that scores
+a counted attempt's last question carries a ``report`` with only these facts: score, pass
+or fail, the pass mark that judged it, track, the question bank's version, the versions of
+the policy and procedure, and the "review by" date. The page adds the duration (it owns
+the clock). Never answers, never free text.
 """
 from __future__ import annotations
 
@@ -17,30 +17,20 @@ from .bank import Bank
 from .dates import review_by
 from .state import result, versions
 
-SYSTEMS = ("scorm", "cmi5")
 
-
-def launch(request: dict[str, Any]) -> dict[str, str] | None:
-    """The learning system that launched the quiz, and the learner's name it gave; None outside one."""
-    lms = request.get("lms")
-    if not isinstance(lms, dict) or lms.get("system") not in SYSTEMS:
-        return None
-    learner = lms.get("learner")
-    return {"system": lms["system"], "learner": " ".join(learner.split()) if isinstance(learner, str) else ""}
-
-
-def report(bank: Bank, ctx: Context, state: dict) -> dict[str, Any]:
-    """A finished attempt, as the learning system gets it."""
+def report(bank: Bank, ctx: Context, state: dict, today: Any) -> dict[str, Any]:
+    """A finished attempt, as the learning system gets it; `today` dates the "review by"."""
     outcome = result(bank, state)
     return {
         "score": outcome.score,
         "out_of": outcome.out_of,
         "percent": outcome.percent,
         "passed": outcome.passed,
+        "pass_mark": outcome.pass_mark,
         "track": state["track"],
         "question_bank_version": bank.version,
         "document_versions": versions(ctx, state),
-        "review_by": review_by(state.get("date"), bank.settings.review_months) if outcome.passed else None,
+        "review_by": review_by(state.get("date") or today, bank.settings.review_months) if outcome.passed else None,
     }
 
 
@@ -57,6 +47,11 @@ def status_box(passed: bool) -> Node:
         h("p", {"data-lms-when": "sending", "hidden": True}, "Recording your result in your learning system\u2026"),
         h("p", {"data-lms-when": "sent", "hidden": True, "class": "lms-status__sent"},
           "Your result has been recorded in your learning system."),
+        # cmi5 allows one pass-or-fail per session: a fail waits for the end of the session, so that a
+        # pass on a new try in the same session can still be recorded (see docs/javascripts/lms-cmi5.js).
+        h("p", {"data-lms-when": "held", "hidden": True, "class": "lms-status__held"},
+          "Your learning system gets this result when you leave the quiz. "
+          "If you pass on a new try before then, it gets the pass instead."),
         h("div", {"data-lms-when": "failed", "hidden": True, "class": "lms-status__failed"},
           h("p", {}, h("strong", {}, "Your result could not be recorded in your learning system.")),
           h("p", {}, what_to_do),

@@ -70,17 +70,21 @@ def _review_item(bank: Bank, ctx: Context, state: dict, item: dict, outcome: Res
     q = bank.question(item["q"])
     chosen = state["answers"].get(q.id, [])
     right = outcome.marks[q.id]
+    # Resumed from a learning system, which keeps whether an answer was right but never the option chosen.
+    recalled = q.id in state.get("recalled", [])
+    yours = ("not kept (you answered this in an earlier session; your learning system keeps only "
+             "whether it was right)") if recalled else option_texts(q, [i for i in item["o"] if i in chosen])
     return h(
         "li", {"class": "quiz-review__item " + ("quiz-review__item--right" if right else "quiz-review__item--wrong")},
         h("p", {"class": "quiz-review__mark"}, h("strong", {}, "Right" if right else "Wrong")),
         h("p", {"class": "quiz-scenario"}, q.scenario) if q.scenario else None,
         h("p", {"class": "quiz-question-text"}, q.text),
-        h("p", {}, "Your answer: ", option_texts(q, [i for i in item["o"] if i in chosen])),
+        h("p", {}, "Your answer: ", yours),
         h("p", {}, "Right answer: " if len(q.right) == 1 else "Right answers: ",
           option_texts(q, right_ids(q, item["o"]))),
         h("div", {"class": "site-advice"},
           h("p", {}, q.explanation),
           *[h("p", {}, h("strong", {}, f"{o.text}: "), o.feedback)
-            for i in item["o"] if i in chosen and (o := q.option(i))],
+            for i in item["o"] if i in chosen and not recalled and (o := q.option(i))],
           read(ctx, q.clauses)),
     )

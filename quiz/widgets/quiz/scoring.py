@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .bank import Bank, Question
+from .record import judged
 
 
 def is_correct(question: Question, chosen: Iterable[str]) -> bool:
@@ -32,9 +33,9 @@ def is_correct(question: Question, chosen: Iterable[str]) -> bool:
     return question.how.is_correct(chosen, question.right)
 
 
-def passes(score: int, out_of: int, pass_mark: int) -> bool:
-    """At or above the pass mark (a percentage), in whole numbers: no rounding surprises."""
-    return out_of > 0 and score * 100 >= pass_mark * out_of
+def passes(score: int, out_of: int, pass_mark: int | float) -> bool:
+    """At or above the pass mark (a percentage), compared exactly: no rounding surprises."""
+    return judged(score, out_of, pass_mark)
 
 
 def percent(score: int, out_of: int) -> int:
@@ -64,14 +65,16 @@ class Result:
     score: int
     out_of: int
     percent: int
-    pass_mark: int
+    pass_mark: int | float  # the data file's, or the learning system's mastery score (quiz.widgets.quiz.record)
     passed: bool
     marks: dict[str, bool]  # question id -> right or not
     topics: tuple[TopicResult, ...]
 
 
-def score(bank: Bank, question_ids: Sequence[str], answers: dict[str, list[str]]) -> Result:
-    """The result of an attempt: the drawn question ids and the options chosen for each."""
+def score(bank: Bank, question_ids: Sequence[str], answers: dict[str, list[str]],
+          pass_mark: int | float | None = None) -> Result:
+    """The result of an attempt: the drawn question ids and the options chosen for each;
+    `pass_mark` (per cent) replaces the data file's when a learning system set one."""
     marks: dict[str, bool] = {}
     per_topic: dict[str, list[Question]] = {}
     for qid in question_ids:
@@ -93,5 +96,5 @@ def score(bank: Bank, question_ids: Sequence[str], answers: dict[str, list[str]]
                                   tuple(wrong_clauses)))
     total = sum(marks.values())
     out_of = len(marks)
-    return Result(total, out_of, percent(total, out_of), bank.settings.pass_mark,
-                  passes(total, out_of, bank.settings.pass_mark), marks, tuple(topics))
+    mark = bank.settings.pass_mark if pass_mark is None else pass_mark
+    return Result(total, out_of, percent(total, out_of), mark, passes(total, out_of, mark), marks, tuple(topics))

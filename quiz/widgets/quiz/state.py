@@ -14,19 +14,43 @@ from .bank import TRACKS, Bank
 from .dates import record_date, review_by
 from .draw import attempt_seed, draw
 from .names import certificate_name
+from .record import pass_mark
 from .scoring import Result, score
 
 STAGES = ("choose", "question", "feedback", "result", "certificate")
 
 
-def fresh(bank: Bank, remember: bool = False, attempt: int = 0) -> dict:
+# Inside a learning system (quiz.widgets.quiz.record): the mastery score it set, whether a pass is on
+# record, whether this attempt is practice, and the questions answered in an earlier session
+# (resumed from what the learning system kept: right or wrong, never the option chosen).
+LEARNING_SYSTEM_KEYS = {"mastery": None, "on_record": False, "practice": False, "recalled": []}
+
+
+def fresh(bank: Bank, remember: bool = False, attempt: int = 0, carried: dict | None = None) -> dict:
+    """A new state at the first step; `carried` keeps the learning system's facts across attempts."""
+    kept = {k: (carried or {}).get(k, v) for k, v in LEARNING_SYSTEM_KEYS.items() if k in ("mastery", "on_record")}
     return {STATE_VERSION_KEY: bank.version, "stage": "choose", "track": None, "remember": remember,
             "attempt": attempt, "seed": 0, "draw": [], "index": 0, "answers": {}, "name": None, "date": None,
-            "acknowledged": None, "avoid": []}
+            "acknowledged": None, "avoid": [], **LEARNING_SYSTEM_KEYS, **kept}
 
 
 def result(bank: Bank, state: dict) -> Result:
-    return score(bank, [item["q"] for item in state["draw"]], state["answers"])
+    mark = pass_mark(bank.settings.pass_mark, state.get("mastery"))
+    return score(bank, [item["q"] for item in state["draw"]], state["answers"], mark)
+
+
+def _learning_system_facts_checked(state: dict) -> bool:
+    """The learning-system keys of a saved state (a state without them gets the defaults)."""
+    for key, default in LEARNING_SYSTEM_KEYS.items():
+        state.setdefault(key, default)
+    mastery = state["mastery"]
+    if mastery is not None and (isinstance(mastery, bool) or not isinstance(mastery, (int, float))
+                                or not 0 <= mastery <= 1):
+        return False
+    if not isinstance(state["on_record"], bool) or not isinstance(state["practice"], bool):
+        return False
+    recalled, answers = state["recalled"], state.get("answers")
+    return isinstance(recalled, list) and isinstance(answers, dict) and all(q in answers for q in recalled)
 
 
 def checked(bank: Bank, ctx: Context, state: dict, ask: Ask) -> bool:
@@ -34,6 +58,8 @@ def checked(bank: Bank, ctx: Context, state: dict, ask: Ask) -> bool:
     have been made here: its draw is the one its seed gives, its certificate is for the documents on the
     site now, dated no later than today and not past its review date."""
     if not isinstance(state["attempt"], int) or isinstance(state["attempt"], bool):
+        return False
+    if not _learning_system_facts_checked(state):
         return False
     if state["stage"] == "choose":
         return True
@@ -75,12 +101,13 @@ def _certificate_checked(bank: Bank, ctx: Context, state: dict, ask: Ask) -> boo
     return today < (review_by(date, bank.settings.review_months) or "")
 
 
-def new_attempt(bank: Bank, state: dict, track: str, seed: int) -> dict:
+def new_attempt(bank: Bank, state: dict, track: str, seed: int, practice: bool = False) -> dict:
+    """The next attempt's first question; `practice`: a pass is on record, so it is not sent."""
     attempt = state["attempt"] + 1
     avoid = [item["q"] for item in state["draw"]] if state.get("track") == track else []
     attempt_draw = draw(bank.for_track(track), bank.settings.draw_size, attempt_seed(seed, attempt), avoid)
-    return {**fresh(bank, state["remember"], attempt), "stage": "question", "track": track,
-            "seed": seed, "draw": attempt_draw, "avoid": avoid}
+    return {**fresh(bank, state["remember"], attempt, state), "stage": "question", "track": track,
+            "seed": seed, "draw": attempt_draw, "avoid": avoid, "practice": practice}
 
 
 def advance(state: dict) -> dict:
